@@ -136,7 +136,7 @@ internal sealed class FakeTarget : IProtocommTarget
     public readonly List<(string Endpoint, RequestOrigin Origin, byte[] Body)> Calls = new();
     public readonly List<string> ClosedConnections = new();
     public Func<string, RequestOrigin, byte[], ProtocommReply> Reply { get; set; } =
-        (ep, origin, body) => new ProtocommReply { Status = ProtocommStatus.Ok, Body = body.Reverse().ToArray(), SessionId = 7 };
+        (ep, origin, body) => Replies.Make(ProtocommStatus.Ok, body.Reverse().ToArray(), 7, false, 0);
 
     public bool HasEndpoint(string name) => Endpoints.Contains(name);
 
@@ -148,4 +148,16 @@ internal sealed class FakeTarget : IProtocommTarget
     }
 
     public void ConnectionClosed(string connectionId) => ClosedConnections.Add(connectionId);
+}
+
+/// <summary>
+/// Builds ProtocommReply values for fakes. Its constructor is internal to the core (only Protocomm makes
+/// replies), so the tests go through reflection.
+/// </summary>
+internal static class Replies
+{
+    public static ProtocommReply Make(ProtocommStatus status, byte[] body, uint sessionId, bool sessionCreated, int failureReason)
+        => (ProtocommReply)Activator.CreateInstance(typeof(ProtocommReply),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null,
+            new object[] { status, body, sessionId, sessionCreated, failureReason }, null);
 }

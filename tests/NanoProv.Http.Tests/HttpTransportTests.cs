@@ -42,7 +42,7 @@ public class HttpTransportTests
     [InlineData(4294967295u)]
     public void Reply_that_created_the_session_carries_exactly_the_session_cookie(uint id)
     {
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Ok, Body = b, SessionId = id, SessionCreated = true };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Ok, b, id, true, 0);
         var ex = Post("/proto-ver", Encoding.ASCII.GetBytes("ESP"));
         Transport().ProcessExchange(ex);
 
@@ -236,7 +236,7 @@ public class HttpTransportTests
     [Fact]
     public void Protocomm_failure_closes_the_connection_without_any_response()
     {
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Failed, FailureReason = 3 };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Failed, null, 0u, false, 3);
         var ex = Post("/prov-session", Bytes(1, 2, 3));
         var transport = Transport();
         transport.ProcessExchange(ex);
@@ -261,7 +261,7 @@ public class HttpTransportTests
     [Fact]
     public void Unknown_endpoint_status_from_protocomm_gives_404()
     {
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.UnknownEndpoint };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.UnknownEndpoint, null, 0u, false, 0);
         var ex = Post("/prov-config", Bytes(1));
         Transport().ProcessExchange(ex);
         Assert.Equal(404, ex.Status);
@@ -279,7 +279,7 @@ public class HttpTransportTests
         Assert.True(ex.Closed);
 
         // The transport still works afterwards.
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Ok, Body = b };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Ok, b, 0u, false, 0);
         var next = Post("/prov-config", Bytes(5));
         transport.ProcessExchange(next);
         Assert.Equal(200, next.Status);
@@ -315,7 +315,7 @@ public class HttpTransportTests
     [Fact]
     public void Cookie_values_and_bodies_never_reach_the_log()
     {
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Failed };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Failed, null, 0u, false, 0);
         var ex = Post("/prov-config", Encoding.ASCII.GetBytes("secret-passphrase")).Header("Cookie", "session=987654321");
         Transport().ProcessExchange(ex);
         Assert.NotEmpty(_log.Lines);
@@ -372,7 +372,7 @@ public class HttpTransportTests
         var transport = Transport();
         transport.ProcessExchange(Post("/prov-config", Bytes(1)));
         transport.ProcessExchange(Post("/x", Bytes(1)));
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Failed };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Failed, null, 0u, false, 0);
         transport.ProcessExchange(Post("/prov-config", Bytes(1)));
         Assert.Equal(1, transport.RepliesSent);
         Assert.Equal(1, transport.RequestsRejected);
@@ -440,7 +440,7 @@ public class HttpTransportTests
             Thread.SpinWait(2000);
             Interlocked.Increment(ref Calls);
             Interlocked.Decrement(ref _inside);
-            return new ProtocommReply { Status = ProtocommStatus.Ok, Body = new byte[] { 1 } };
+            return Replies.Make(ProtocommStatus.Ok, new byte[] { 1 }, 0u, false, 0);
         }
         public void ConnectionClosed(string connectionId) { }
     }

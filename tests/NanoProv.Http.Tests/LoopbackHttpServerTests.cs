@@ -101,7 +101,7 @@ public sealed class LoopbackHttpServerTests : IDisposable
     [Fact]
     public void Set_cookie_appears_exactly_once_and_cookie_reaches_protocomm()
     {
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Ok, Body = b, SessionId = 1234567890, SessionCreated = !o.HasCookie };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Ok, b, 1234567890, !o.HasCookie, 0);
         var server = Start();
         using var client = new RawHttpClient(server.Port);
         var first = client.Post("/proto-ver", Encoding.ASCII.GetBytes("ESP"));
@@ -115,7 +115,7 @@ public sealed class LoopbackHttpServerTests : IDisposable
     [Fact]
     public void Protocol_failure_closes_the_connection_without_a_single_byte()
     {
-        _target.Reply = (ep, o, b) => new ProtocommReply { Status = ProtocommStatus.Failed };
+        _target.Reply = (ep, o, b) => Replies.Make(ProtocommStatus.Failed, null, 0u, false, 0);
         var server = Start();
         using var client = new RawHttpClient(server.Port);
         var r = client.Post("/prov-session", B(1, 2, 3));
