@@ -30,8 +30,8 @@ namespace NanoProv.Provisioning
         private const int TimerScanDeadline = 7;
 
         private readonly object _sync = new object();
-        private readonly object _dispatchSync = new object();
         private readonly ArrayList _deferred = new ArrayList();
+        private bool _dispatching;
 
         private readonly ProvisioningOptions _options;
         private readonly IWifiStation _station;
@@ -470,6 +470,14 @@ namespace NanoProv.Provisioning
             }
 
             RunDeferred();
+            if (blocking && waitFor != null)
+            {
+                if (!waitFor.WaitOne(_options.ScanTimeoutMs + ScanWaitBackstopMs, false))
+                {
+                    Log(LogLevel.Warning, "blocking scan: gave up waiting");
+                }
+            }
+
             if (startedHere)
             {
                 lock (_sync)
@@ -478,14 +486,6 @@ namespace NanoProv.Provisioning
                     {
                         return ProvisioningResult.InternalError;
                     }
-                }
-            }
-
-            if (blocking && waitFor != null)
-            {
-                if (!waitFor.WaitOne(_options.ScanTimeoutMs + ScanWaitBackstopMs, false))
-                {
-                    Log(LogLevel.Warning, "blocking scan: gave up waiting");
                 }
             }
 
@@ -1009,10 +1009,25 @@ namespace NanoProv.Provisioning
             _deferred.Add(d);
         }
 
-        /// <summary>Runs station/store calls and raises events queued under the lock, in order, without holding it.</summary>
+        /// <summary>
+        /// Runs station/store calls and raises events queued under the lock, in order, without holding it. Only one
+        /// thread dispatches at a time; a call made while another thread (or an outer frame of this one) is
+        /// dispatching returns at once and the dispatcher picks the work up, so no thread ever waits here.
+        /// </summary>
         private void RunDeferred()
         {
-            lock (_dispatchSync)
+            lock (_sync)
+            {
+                if (_dispatching)
+                {
+                    return;
+                }
+
+                _dispatching = true;
+            }
+
+            bool done = false;
+            try
             {
                 while (true)
                 {
@@ -1021,6 +1036,8 @@ namespace NanoProv.Provisioning
                     {
                         if (_deferred.Count == 0)
                         {
+                            _dispatching = false;
+                            done = true;
                             return;
                         }
 
@@ -1029,6 +1046,16 @@ namespace NanoProv.Provisioning
                     }
 
                     Execute(d);
+                }
+            }
+            finally
+            {
+                if (!done)
+                {
+                    lock (_sync)
+                    {
+                        _dispatching = false;
+                    }
                 }
             }
         }
