@@ -87,6 +87,31 @@ public sealed class LoopbackHttpServerTests : IDisposable
     }
 
     [Fact]
+    public void A_cookieless_request_on_a_new_connection_is_processed_after_the_previous_close_of_that_peer_is_reported()
+    {
+        var server = Start();
+        var seenClosedBefore = new List<bool>();
+        string previous = null;
+        _target.Reply = (ep, o, b) =>
+        {
+            if (previous != null) seenClosedBefore.Add(_target.ClosedConnections.Contains(previous));
+            previous = o.ConnectionId;
+            return Replies.Make(ProtocommStatus.Ok, b, 1, false, 0);
+        };
+
+        for (int i = 0; i < 40; i++)
+        {
+            using var client = new RawHttpClient(server.Port);
+            Assert.Equal(200, client.Post("/prov-config", B((byte)i)).Status);
+        }
+
+        Assert.Equal(39, seenClosedBefore.Count);
+        Assert.All(seenClosedBefore, Assert.True);
+        WaitUntil(() => _target.ClosedConnections.Count == 40, "every close reported");
+        Assert.Equal(40, _target.ClosedConnections.Distinct().Count());
+    }
+
+    [Fact]
     public void Close_mode_sends_connection_close_and_closes_after_every_reply()
     {
         var server = Start(new HttpTransportOptions { CloseAfterEveryReply = true });

@@ -235,6 +235,10 @@ namespace NanoProv.Transports
         /// <summary>
         /// Called by the server adapter exactly once when a connection ends (client close, idle timeout,
         /// close after a reply or an abort). Protocomm keeps the sessions; it only forgets the binding.
+        /// Adapters should report a close before they process a later cookie-less request of the same peer
+        /// (a client hopping to a new connection is matched to its session only once the old one is closed):
+        /// the nanoFramework adapter in close mode reports right after each reply; the loopback server checks
+        /// the peer's idle connections for a pending close before each cookie-less request.
         /// </summary>
         public void ConnectionClosed(string connectionId)
         {

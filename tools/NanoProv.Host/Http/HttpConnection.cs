@@ -27,6 +27,7 @@ internal sealed class HttpConnection
     private int _start;
     private int _end;
     private int _state = StateIdle;
+    private int _closeReported;
     private volatile bool _closing;
 
     public HttpConnection(Socket socket, LoopbackHttpServer server, long number)
@@ -64,6 +65,26 @@ internal sealed class HttpConnection
         return true;
     }
 
+    /// <summary>
+    /// True when this connection is idle and its peer has closed it (readable with nothing to read). Does not
+    /// consume data.
+    /// </summary>
+    public bool IsIdleAndClosedByPeer()
+    {
+        if (!IsIdle || _start < _end) return false;
+        try
+        {
+            return _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Returns true exactly once: the caller then reports the close to the transport.</summary>
+    public bool ClaimCloseReport() => Interlocked.Exchange(ref _closeReported, 1) == 0;
+
     /// <summary>Asks the connection thread to end (server stop or eviction).</summary>
     public void RequestClose()
     {
@@ -90,6 +111,15 @@ internal sealed class HttpConnection
 
                 first = false;
                 LastActivity = Stopwatch.GetTimestamp();
+                if (head.Get("Cookie") == null)
+                {
+                    // A cookie-less client that hops to a new connection can only be matched to its session
+                    // (protocomm migration) once its previous connection is known to be closed. The client
+                    // closed it before opening this one, but that connection's own thread may not have
+                    // noticed yet; settle it now so the outcome does not depend on thread scheduling.
+                    _server.ReapClosedConnectionsOf(RemoteAddress, this);
+                }
+
                 var exchange = new SocketHttpExchange(this, head);
                 _server.Transport.ProcessExchange(exchange);
                 LastActivity = Stopwatch.GetTimestamp();

@@ -95,6 +95,34 @@ public sealed class LoopbackHttpServer : IDisposable
     internal void OnConnectionEnded(HttpConnection connection)
     {
         lock (_connections) _connections.Remove(connection);
+        ReportClosed(connection);
+    }
+
+    /// <summary>
+    /// Reports idle connections of <paramref name="remoteAddress"/> whose peer already closed them (their
+    /// threads may not have woken up yet) before a request of the same peer is processed.
+    /// </summary>
+    internal void ReapClosedConnectionsOf(string remoteAddress, HttpConnection except)
+    {
+        List<HttpConnection> closed = null;
+        lock (_connections)
+        {
+            foreach (var c in _connections)
+            {
+                if (c != except && c.RemoteAddress == remoteAddress && c.IsIdleAndClosedByPeer())
+                {
+                    (closed ??= new List<HttpConnection>()).Add(c);
+                }
+            }
+        }
+
+        if (closed == null) return;
+        foreach (var c in closed) ReportClosed(c);
+    }
+
+    private void ReportClosed(HttpConnection connection)
+    {
+        if (!connection.ClaimCloseReport()) return;
         try
         {
             Transport.ConnectionClosed(connection.Id);
