@@ -38,8 +38,19 @@ public sealed class ClientCtr
     }
 }
 
+/// <summary>What the scenario tests need from a Security 1 or Security 2 client.</summary>
+public interface ITestClient
+{
+    byte[] Command0();
+    void Response0(byte[] reply);
+    byte[] Command1();
+    bool Response1(byte[] reply);
+    byte[] Encrypt(byte[] plaintext);
+    byte[] Decrypt(byte[] ciphertext);
+}
+
 /// <summary>Security 1 client (X25519 from BouncyCastle, SHA-256 and AES from .NET).</summary>
-public sealed class Sec1Client
+public sealed class Sec1Client : ITestClient
 {
     private readonly byte[] _privateKey;
     private readonly byte[] _pop;
@@ -128,7 +139,7 @@ public static class SrpGroupForTests
 }
 
 /// <summary>Security 2 client: SRP6a with System.Numerics, GCM with .NET (counter mode) or BouncyCastle (legacy 16-byte IV).</summary>
-public sealed class Sec2Client
+public sealed class Sec2Client : ITestClient
 {
     private readonly byte[] _username;
     private readonly byte[] _password;
@@ -139,8 +150,9 @@ public sealed class Sec2Client
     private uint _counter;
     private bool _legacy;
 
-    public Sec2Client(byte[] username, byte[] password, byte[] a = null)
+    public Sec2Client(byte[] username, byte[] password, byte[] a = null, bool legacy = false)
     {
+        _legacy = legacy;
         _username = username;
         _password = password;
         while (true)
@@ -159,7 +171,9 @@ public sealed class Sec2Client
 
     public uint Counter => _counter;
 
-    public byte[] Command0(byte[] aOverride = null, byte[] usernameOverride = null)
+    public byte[] Command0() => Command0(null, null);
+
+    public byte[] Command0(byte[] aOverride, byte[] usernameOverride = null)
     {
         var message = new SessionData { SecVer = SecSchemeVersion.SecScheme2 };
         message.Sec2 = new Sec2Payload
@@ -192,21 +206,22 @@ public sealed class Sec2Client
 
     public byte[] Proof => _m1;
 
-    public byte[] Command1(byte[] proofOverride = null)
+    public byte[] Command1() => Command1(null);
+
+    public byte[] Command1(byte[] proofOverride)
     {
         var message = new SessionData { SecVer = SecSchemeVersion.SecScheme2 };
         message.Sec2 = new Sec2Payload { Msg = Sec2MsgType.S2Session_Command1, Sc1 = new S2SessionCmd1 { ClientProof = proofOverride ?? _m1 } };
         return message.ToByteArray();
     }
 
-    /// <summary>Checks M2 and takes the nonce; legacy = 16-byte fixed IV (sec_patch_ver 0).</summary>
-    public bool Response1(byte[] reply, bool legacy = false)
+    /// <summary>Checks M2 and takes the nonce (legacy clients: 16-byte fixed IV, sec_patch_ver 0).</summary>
+    public bool Response1(byte[] reply)
     {
         var r1 = SessionData.Parse(reply).Sec2.Sr1;
         var expected = SrpGroupForTests.H(A, _m1, _k);
         _nonce = r1.DeviceNonce;
-        _legacy = legacy;
-        _counter = legacy ? 0u : 1u;
+        _counter = _legacy ? 0u : 1u;
         return expected.AsSpan().SequenceEqual(r1.DeviceProof);
     }
 
