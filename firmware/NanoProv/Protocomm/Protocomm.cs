@@ -251,6 +251,7 @@ namespace NanoProv.Protocomm
 
                 if (created)
                 {
+                    _table.EnforceCapacity(now, session);
                     Raise(session.Id, SecurityEventKind.SessionCreated, 0, origin.PeerId, 0);
                     Log(LogLevel.Info, "session " + session.Id.ToString() + " created for peer " + origin.PeerId);
                 }

@@ -206,6 +206,24 @@ namespace NanoProv.Protocomm
             }
         }
 
+        /// <summary>
+        /// After a request that created <paramref name="created"/> succeeded: evicts idle sessions (never
+        /// <paramref name="created"/>) until the table is within its capacity again.
+        /// </summary>
+        internal void EnforceCapacity(long now, Session created)
+        {
+            while (_sessions.Count > _options.MaxSessions)
+            {
+                int victim = EvictionCandidate(now, created);
+                if (victim < 0)
+                {
+                    return;
+                }
+
+                EndAt(victim, SecurityEventKind.SessionEvicted);
+            }
+        }
+
         /// <summary>Removes a session that was created for a request that then failed (no cookie was ever sent).</summary>
         internal void Discard(Session session)
         {
@@ -271,16 +289,12 @@ namespace NanoProv.Protocomm
 
         private Session Create(RequestOrigin origin, long now, out int failure)
         {
-            if (_sessions.Count >= _options.MaxSessions)
+            // When full, only check that room can be made; the eviction itself waits until the request that needs
+            // the new session has succeeded (EnforceCapacity), so a request that fails never costs anyone a session.
+            if (_sessions.Count >= _options.MaxSessions && EvictionCandidate(now, null) < 0)
             {
-                int victim = EvictionCandidate(now);
-                if (victim < 0)
-                {
-                    failure = SecurityFailure.TooManySessions;
-                    return null;
-                }
-
-                EndAt(victim, SecurityEventKind.SessionEvicted);
+                failure = SecurityFailure.TooManySessions;
+                return null;
             }
 
             uint id;
@@ -300,13 +314,13 @@ namespace NanoProv.Protocomm
         /// The least recently used session idle for at least MinIdleBeforeEviction; sessions that never completed a
         /// handshake go first. -1 when every session is in use.
         /// </summary>
-        private int EvictionCandidate(long now)
+        private int EvictionCandidate(long now, Session keep)
         {
             int best = -1;
             for (int i = 0; i < _sessions.Count; i++)
             {
                 Session session = (Session)_sessions[i];
-                if (now - session.LastActivityMilliseconds < _options.MinIdleBeforeEvictionMilliseconds)
+                if (session == keep || now - session.LastActivityMilliseconds < _options.MinIdleBeforeEvictionMilliseconds)
                 {
                     continue;
                 }
