@@ -45,7 +45,7 @@ public static class Sim
     public const string Sec2Password = "e2e-password";
 
     public static SimulatorHost Start(int security, string crypto = CryptoProviders.Managed, bool connectionClose = false,
-        Action<NanoProv.Provisioning.ProvisioningOptions> configure = null, ILog log = null)
+        Action<NanoProv.Provisioning.ProvisioningOptions> configure = null, ILog log = null, IClock clock = null)
     {
         var settings = new SimulatorSettings
         {
@@ -61,6 +61,7 @@ public static class Sim
             Crypto = CryptoProviders.Create(crypto),
             World = FastWorld(),
             Log = log,
+            Clock = clock,
             ConfigureProvisioning = o =>
             {
                 o.ConnectDelayMs = 5;
@@ -90,6 +91,14 @@ public static class Sim
             Sec2Password = password ?? creds.Sec2Password,
         });
     }
+
+    public static ProvClientOptions ClientOptions(SimulatorHost host) => new()
+    {
+        Security = host.Credentials.Security,
+        Pop = host.Credentials.Pop,
+        Sec2Username = host.Credentials.Sec2User,
+        Sec2Password = host.Credentials.Sec2Password,
+    };
 
     public static HttpProvTransport TransportOf(ProvClient client) => (HttpProvTransport)client.Transport;
 
