@@ -29,6 +29,7 @@ internal sealed class HttpConnection
     private int _state = StateIdle;
     private int _closeReported;
     private volatile bool _closing;
+    private volatile bool _replied;
 
     public HttpConnection(Socket socket, LoopbackHttpServer server, long number)
     {
@@ -71,7 +72,9 @@ internal sealed class HttpConnection
     /// </summary>
     public bool IsIdleAndClosedByPeer()
     {
-        if (!IsIdle || _start < _end) return false;
+        // _replied covers the moment between a reply leaving and this thread going idle: a fast client may
+        // already have closed this connection and sent its next request on a new one.
+        if (!(IsIdle || _replied) || _start < _end) return false;
         try
         {
             return _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
@@ -81,6 +84,9 @@ internal sealed class HttpConnection
             return true;
         }
     }
+
+    /// <summary>Called by the exchange just before its reply (or abort) goes out.</summary>
+    internal void MarkReplied() => _replied = true;
 
     /// <summary>Returns true exactly once: the caller then reports the close to the transport.</summary>
     public bool ClaimCloseReport() => Interlocked.Exchange(ref _closeReported, 1) == 0;
@@ -165,6 +171,7 @@ internal sealed class HttpConnection
             if (_start < _end && headDeadline == 0)
             {
                 if (Interlocked.CompareExchange(ref _state, StateBusy, StateIdle) == StateEvicted) return null;
+                _replied = false;
                 headDeadline = Environment.TickCount64 + headTimeout;
             }
 
