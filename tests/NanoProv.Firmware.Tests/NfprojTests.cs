@@ -120,7 +120,9 @@ public class NfprojTests
         }
 
         Expect(project, "ProjectTypeGuids", NanoProjectTypeGuid + ";" + CSharpProjectTypeGuid, problems);
-        Expect(project, "TargetFrameworkVersion", "v1.0", problems);
+        // Unit-test projects (nanoFramework.TestFramework template) carry TargetFrameworkVersion v4.0 (sic, nanoframework.md 8).
+        bool isTestProject = string.Equals(project.Properties.GetValueOrDefault("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase);
+        Expect(project, "TargetFrameworkVersion", isTestProject && project.Properties.GetValueOrDefault("TargetFrameworkVersion") == "v4.0" ? "v4.0" : "v1.0", problems);
         Expect(project, "AppDesignerFolder", "Properties", problems);
         Expect(project, "FileAlignment", "512", problems);
         if (project.OutputType is not ("Library" or "Exe"))
@@ -344,7 +346,7 @@ public class NfprojTests
         var usedPackages = new HashSet<string>(StringComparer.Ordinal);
         foreach (NfReference reference in project.References)
         {
-            Match hint = Regex.Match(reference.HintPath ?? "", @"^(?:\.\.\\)*packages\\(?<dir>[^\\]+)\\lib\\(?<dll>[^\\]+)\.dll$");
+            Match hint = Regex.Match(reference.HintPath ?? "", @"^(?:\.\.\\)*packages\\(?<dir>[^\\]+)\\lib\\(?<dll>[^\\]+)\.(?<ext>dll|exe)$");
             if (!hint.Success)
             {
                 problems.Add(reference.AssemblyName + ": HintPath '" + reference.HintPath + "' must look like ..\\packages\\<id>.<version>\\lib\\<assembly>.dll");
@@ -366,6 +368,11 @@ public class NfprojTests
             if (!string.Equals(hint.Groups["dll"].Value, reference.AssemblyName, StringComparison.Ordinal))
             {
                 problems.Add(reference.AssemblyName + ": HintPath names " + hint.Groups["dll"].Value + ".dll");
+            }
+
+            if (hint.Groups["ext"].Value == "exe")
+            {
+                continue; // deployed tool (nanoFramework.UnitTestLauncher.exe), no code binds to it
             }
 
             NanoRefAssembly stub = NanoCompiler.NanoRef.Find(reference.AssemblyName);

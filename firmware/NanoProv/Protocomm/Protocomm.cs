@@ -60,7 +60,7 @@ namespace NanoProv.Protocomm
             _clock = clock;
             _log = log;
             _guard = new BruteForceGuard(_options);
-            _table = new SessionTable(_options, security, random, new TableListener(this));
+            _table = new SessionTable(_options, security, random, new TableListener(this), _sync);
             _versionInfo = VersionInfo.ForScheme(security);
         }
 

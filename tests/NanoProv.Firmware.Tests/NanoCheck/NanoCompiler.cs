@@ -175,7 +175,7 @@ public static class NanoCompiler
         NanoCompileResult result = Compile(
             project.AssemblyName,
             sources,
-            project.References.Select(r => r.AssemblyName),
+            CodeReferences(project).Select(r => r.AssemblyName),
             additional,
             configuration,
             kind);
@@ -203,7 +203,7 @@ public static class NanoCompiler
     {
         NanoCompileResult project = CompileProject(nfprojPath, configuration);
         string full = Path.IsPathRooted(nfprojPath) ? Path.GetFullPath(nfprojPath) : RepoPaths.Full(nfprojPath);
-        IEnumerable<string> references = NfProject.Load(full).References.Select(r => r.AssemblyName)
+        IEnumerable<string> references = CodeReferences(NfProject.Load(full)).Select(r => r.AssemblyName)
             .Concat(extraNanoRefAssemblies ?? Enumerable.Empty<string>());
         NanoCompileResult result = Compile(assemblyName, sources, references, new[] { project.Reference }, configuration);
         if (project.Success)
@@ -214,6 +214,13 @@ public static class NanoCompiler
         return new NanoCompileResult(result.AssemblyName, result.Compilation, result.Diagnostics, null, result.NanoRefAssemblies,
             new[] { RepoPaths.Relative(full) + " does not compile:\n" + project.Describe() }.Concat(result.Problems).ToList());
     }
+
+    /// <summary>
+    /// The references code is compiled against: every &lt;Reference&gt; except executables (a unit-test project references
+    /// nanoFramework.UnitTestLauncher.exe only so it is deployed; no code binds to it).
+    /// </summary>
+    public static IEnumerable<NfReference> CodeReferences(NfProject project) =>
+        project.References.Where(r => r.HintPath == null || !r.HintPath.EndsWith(".exe", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Every nanoFramework project the check covers: *.nfproj under firmware/ and tests/ (bin, obj and packages skipped),
