@@ -534,6 +534,7 @@ namespace NanoProv.Provisioning
             }
 
             WifiConnectRequest request = new WifiConnectRequest(stored.Ssid, stored.Passphrase, stored.Bssid, stored.Channel);
+            stored.Wipe();
             lock (_sync)
             {
                 if (_attempt != null)
@@ -599,6 +600,8 @@ namespace NanoProv.Provisioning
                 if (e.Kind == WifiStationEventKind.GotIp)
                 {
                     Log(LogLevel.Info, "back on the stored network, IP " + (e.Connection == null ? "?" : e.Connection.Ip4Address));
+                    _restoreRequest.Wipe();
+                    _restoreRequest = null;
                 }
                 else if (e.Kind == WifiStationEventKind.ConnectFailed)
                 {
@@ -1143,6 +1146,10 @@ namespace NanoProv.Provisioning
                     catch (Exception ex)
                     {
                         Log(LogLevel.Error, "credential store save failed: " + ex.GetType().Name);
+                    }
+                    finally
+                    {
+                        d.Network.Wipe();
                     }
 
                     break;
