@@ -12,8 +12,9 @@ namespace NanoProv.Provisioning
     /// protocol to calls on this class; applications may call it directly too.
     /// <para>
     /// Threading: every public member may be called from any thread. State changes happen under one lock; calls
-    /// into the station and the credential store and the <see cref="Changed"/> event run after that lock is
-    /// released, in order, so handlers may call back into the manager.
+    /// into the station and the credential store and the <see cref="Changed"/> event are queued and run after that
+    /// lock is released, in order, by one thread at a time (the caller, or the thread already dispatching), so
+    /// handlers may call back into the manager and no thread ever waits for another one's handler.
     /// </para>
     /// </summary>
     public sealed class ProvisioningManager
