@@ -333,8 +333,9 @@ namespace NanoProv.Protocomm
             byte[] reply = security.HandleHandshake(body, offset, count, out failure);
             if (reply == null)
             {
-                if (failure == SecurityFailure.CredentialsMismatch)
+                if (failure == SecurityFailure.CredentialsMismatch || failure == SecurityFailure.CryptoError)
                 {
+                    // The handshake state was reset: the cached reply no longer matches the session.
                     session.ForgetCache();
                 }
 
