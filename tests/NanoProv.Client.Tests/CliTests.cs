@@ -272,6 +272,33 @@ public class CliTests
         public void Dispose() { }
     }
 
+    [Fact]
+    public void Ctrl_c_while_waiting_exits_130()
+    {
+        var d = new FakeDevice { Outcomes = (_, _) => new[] { "Connecting" } };
+        var registry = TransportRegistry.CreateWithBuiltIns();
+        registry.Register("fake", "double", _ => d);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var err = new StringWriter();
+        int code = ProvCliApp.Run(
+            new[] { "provision", "--transport", "fake", "--ssid", "HomeNet", "--passphrase", "homepass1", "--poll-interval", "0.05" }
+                .Concat(Sec2).ToArray(),
+            new CliEnvironment { In = new StringReader(""), Out = new StringWriter(), Err = err, InteractiveConsole = false, Transports = registry, Cancellation = cts.Token });
+        Assert.Equal(ExitCodes.Cancelled, code);
+    }
+
+    [Fact]
+    public void Ctrl_c_during_a_blocked_network_read_exits_130()
+    {
+        using var server = new LoopbackHttpDevice(new FakeDevice()) { Stall = true };
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        int code = ProvCliApp.Run(new[] { "version", "--host", server.Host, "--timeout", "30" },
+            new CliEnvironment { In = new StringReader(""), Out = new StringWriter(), Err = new StringWriter(), InteractiveConsole = false, Cancellation = cts.Token });
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
     // ---------------------------------------------------------------- other device commands
 
     [Fact]

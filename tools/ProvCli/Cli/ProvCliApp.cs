@@ -159,7 +159,13 @@ public static class ProvCliApp
         public CliEnvironment Env;
         public TimeSpan Timeout;
         public bool Verbose;
-        public void Dispose() => Client?.Dispose();
+        public CancellationTokenRegistration Registration;
+
+        public void Dispose()
+        {
+            Registration.Dispose();
+            Client?.Dispose();
+        }
     }
 
     private static Session OpenSession(ParseResult p, CommonOptions c, CliEnvironment env, string expectedVersion = null)
@@ -178,6 +184,18 @@ public static class ProvCliApp
             Trace = trace,
         };
         var transport = env.Transports.Create(p.GetValue(c.Transport) ?? "http", settings);
+        // Ctrl-C: closing the transport unblocks a pending socket read.
+        var registration = env.Cancellation.Register(() =>
+        {
+            try
+            {
+                transport.Dispose();
+            }
+            catch (Exception)
+            {
+                // best effort while shutting down
+            }
+        });
         string sec = p.GetValue(c.Security);
         string patch = p.GetValue(c.Sec2Patch);
         var options = new ProvClientOptions
@@ -199,7 +217,10 @@ public static class ProvCliApp
                 _ => null,
             },
         };
-        return new Session { Client = new ProvClient(transport, options), Env = env, Timeout = timeout, Verbose = verbose };
+        return new Session
+        {
+            Client = new ProvClient(transport, options), Env = env, Timeout = timeout, Verbose = verbose, Registration = registration,
+        };
     }
 
     /// <summary>Runs a command body, mapping client exceptions to messages and exit codes.</summary>
@@ -208,6 +229,11 @@ public static class ProvCliApp
         try
         {
             return body();
+        }
+        catch (Exception) when (env.Cancellation.IsCancellationRequested)
+        {
+            env.Err.WriteLine("error: interrupted");
+            return ExitCodes.Cancelled;
         }
         catch (ProvClientException e)
         {
