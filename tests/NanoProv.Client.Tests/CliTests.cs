@@ -229,6 +229,14 @@ public class CliTests
         Assert.Equal("HomeNet", Encoding.UTF8.GetString(typed.LastSsid));
 
         Assert.Equal(ExitCodes.Usage, Device(new FakeDevice(), "", "provision", Sec2).Code);
+
+        var hidden = new FakeDevice();
+        hidden.Aps.Add(new FakeDevice.Ap("", "", 4, -30, Convert.FromHexString("240ac4000004"), 3));
+        hidden.Aps.Add(new FakeDevice.Ap("Secret", "secretpass", 4, -95, Convert.FromHexString("240ac4000004"), 3));
+        var h = Device(hidden, "1\nSecret\nsecretpass\n", "provision", Sec2);
+        Assert.Contains("(hidden)", h.Out);
+        Assert.Equal(0, h.Code);
+        Assert.Equal("Secret", Encoding.UTF8.GetString(hidden.LastSsid));
     }
 
     [Fact]

@@ -386,9 +386,16 @@ public static class ProvCliApp
             if (line.Length == 0) continue;
             if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= entries.Count)
             {
-                ssid = entries[n - 1].Ssid;
+                var entry = entries[n - 1];
+                if (entry.SsidBytes.Length == 0)
+                {
+                    // A hidden network: its name is not broadcast, so ask for it.
+                    ssid = env.ReadLine("This network hides its name; type its SSID: ")?.Trim();
+                    return null;
+                }
+                ssid = entry.Ssid;
                 env.Out.WriteLine($"Selected \"{ssid}\"");
-                return entries[n - 1];
+                return entry;
             }
             ssid = line;
             return null;
@@ -401,7 +408,8 @@ public static class ProvCliApp
         for (int i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            w.WriteLine($"  {i + 1,3}  {e.Ssid,-32}  {ProvNames.MacText(e.Bssid),-17}  {e.Channel,3}  {e.Rssi,5}  {ProvNames.AuthModeName(e.Auth)}");
+            string name = e.SsidBytes.Length == 0 ? "(hidden)" : e.Ssid;
+            w.WriteLine($"  {i + 1,3}  {name,-32}  {ProvNames.MacText(e.Bssid),-17}  {e.Channel,3}  {e.Rssi,5}  {ProvNames.AuthModeName(e.Auth)}");
         }
     }
 
