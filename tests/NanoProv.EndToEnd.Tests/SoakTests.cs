@@ -23,18 +23,29 @@ public sealed class SoakCollection
 [Collection("Soak")]
 public class SoakTests
 {
-    private const long HeapMarginBytes = 8L * 1024 * 1024;
+    private const long HeapMarginBytes = 1024L * 1024; // ~1 KiB per session over the Sec1 run
     private readonly ITestOutputHelper _output;
 
     public SoakTests(ITestOutputHelper output) => _output = output;
 
+    public static TheoryData<int, int, string> Runs()
+    {
+        var data = new TheoryData<int, int, string> { { 1, 1000, CryptoProviders.Managed }, { 2, 50, CryptoProviders.Managed } };
+        if (CryptoProviders.Available().Contains(CryptoProviders.Native))
+        {
+            data.Add(1, 1000, CryptoProviders.Native);
+            data.Add(2, 50, CryptoProviders.Native);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData(1, 1000)]
-    [InlineData(2, 50)]
-    public void Sequential_sessions_keep_the_session_table_and_the_heap_bounded(int security, int sessions)
+    [MemberData(nameof(Runs))]
+    public void Sequential_sessions_keep_the_session_table_and_the_heap_bounded(int security, int sessions, string crypto)
     {
         var clock = new FakeClock(1_000_000);
-        using var host = Sim.Start(security, clock: clock, world: Sim.InstantWorld(), configure: o =>
+        using var host = Sim.Start(security, crypto, clock: clock, world: Sim.InstantWorld(), configure: o =>
         {
             o.ConnectDelayMs = 1;
             o.RetryDelayMs = 1;
@@ -70,7 +81,7 @@ public class SoakTests
         Sim.WaitUntil(() => host.Server.OpenConnections == 0, "all connections closed");
         long heapAtEnd = Heap();
         double seconds = watch.Elapsed.TotalSeconds;
-        _output.WriteLine($"Security {security}: {sessions} sessions in {seconds:0.0} s ({seconds * 1000 / sessions:0.0} ms each); " +
+        _output.WriteLine($"Security {security} ({crypto}): {sessions} sessions in {seconds:0.0} s ({seconds * 1000 / sessions:0.0} ms each); " +
                           $"max sessions {maxSessions}/{capacity}; heap after warm-up {heapAfterWarmup / 1024} KiB, at end {heapAtEnd / 1024} KiB; " +
                           $"connections accepted {host.Server.AcceptedConnections}");
 
@@ -79,13 +90,19 @@ public class SoakTests
         Assert.Equal(sessions, host.Server.AcceptedConnections);
     }
 
+    /// <summary>
+    /// Live managed bytes after a forced, blocking, compacting full GC: heap size minus fragmentation as recorded
+    /// by that GC. (GC.GetTotalMemory(true) is printed too, but on .NET 10 it was seen to return negative values
+    /// in this multi-threaded test host, so it is not used for the assertion.)
+    /// </summary>
     private long Heap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        long total = GC.GetTotalMemory(forceFullCollection: true);
-        long heap = GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
-        _output.WriteLine($"GetTotalMemory {total}, HeapSizeBytes {heap}");
-        return total;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        long live = info.HeapSizeBytes - info.FragmentedBytes;
+        _output.WriteLine($"after forced GC: live {live} bytes (heap {info.HeapSizeBytes}, fragmented {info.FragmentedBytes}), GetTotalMemory {GC.GetTotalMemory(true)}");
+        return live;
     }
 }
