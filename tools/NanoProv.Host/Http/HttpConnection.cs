@@ -127,7 +127,9 @@ internal sealed class HttpConnection
                 }
 
                 var exchange = new SocketHttpExchange(this, head);
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 _server.Transport.ProcessExchange(exchange);
+                _server.RecordRequest(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
                 LastActivity = Stopwatch.GetTimestamp();
                 if (!exchange.Completed)
                 {

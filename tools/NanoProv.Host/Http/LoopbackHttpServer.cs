@@ -26,6 +26,8 @@ public sealed class LoopbackHttpServer : IDisposable
     private long _accepted;
     private long _evicted;
     private long _refused;
+    private long _requests;
+    private long _requestAllocatedBytes;
 
     /// <summary>Creates a stopped server.</summary>
     public LoopbackHttpServer(HttpTransport transport, LoopbackHttpServerOptions options = null, ILog log = null)
@@ -61,6 +63,15 @@ public sealed class LoopbackHttpServer : IDisposable
     /// <summary>Connections refused with 503 because every slot was busy.</summary>
     public long RefusedConnections => Interlocked.Read(ref _refused);
 
+    /// <summary>Requests handed to the transport since start.</summary>
+    public long RequestsProcessed => Interlocked.Read(ref _requests);
+
+    /// <summary>
+    /// Managed bytes allocated on the connection threads while the transport processed requests (body read,
+    /// protocomm, endpoints, reply write); a benchmark figure for the device-side cost per request.
+    /// </summary>
+    public long RequestAllocatedBytes => Interlocked.Read(ref _requestAllocatedBytes);
+
     /// <summary>Binds 127.0.0.1:Port and starts accepting. Throws SocketException when the port is taken.</summary>
     public void Start()
     {
@@ -91,6 +102,12 @@ public sealed class LoopbackHttpServer : IDisposable
     public void Dispose() => Stop();
 
     internal void Log(LogLevel level, string message) => _log?.Write(level, "httpd", message);
+
+    internal void RecordRequest(long allocatedBytes)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _requestAllocatedBytes, allocatedBytes);
+    }
 
     internal void OnConnectionEnded(HttpConnection connection)
     {
