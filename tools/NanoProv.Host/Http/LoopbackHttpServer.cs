@@ -121,20 +121,23 @@ public sealed class LoopbackHttpServer : IDisposable
     /// </summary>
     internal void ReapClosedConnectionsOf(string remoteAddress, HttpConnection except)
     {
-        List<HttpConnection> closed = null;
+        List<HttpConnection> candidates = null;
         lock (_connections)
         {
             foreach (var c in _connections)
             {
-                if (c != except && c.RemoteAddress == remoteAddress && c.IsIdleAndClosedByPeer())
+                if (c != except && c.RemoteAddress == remoteAddress)
                 {
-                    (closed ??= new List<HttpConnection>()).Add(c);
+                    (candidates ??= new List<HttpConnection>()).Add(c);
                 }
             }
         }
 
-        if (closed == null) return;
-        foreach (var c in closed) ReportClosed(c);
+        if (candidates == null) return;
+        foreach (var c in candidates)
+        {
+            if (c.TryReapIfClosedByPeer()) ReportClosed(c);
+        }
     }
 
     private void ReportClosed(HttpConnection connection)
