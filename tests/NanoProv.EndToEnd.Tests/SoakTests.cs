@@ -50,7 +50,6 @@ public class SoakTests
             o.ConnectDelayMs = 1;
             o.RetryDelayMs = 1;
         });
-        var poll = new ProvisionOptions { PollInterval = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromSeconds(20) };
         int capacity = host.Service.Protocomm.Sessions.Capacity;
         int warmup = Math.Min(50, sessions / 5);
         long heapAfterWarmup = 0;
@@ -66,8 +65,7 @@ public class SoakTests
             previous?.Dispose();
             previous = client;
 
-            var result = client.Provision(WifiCredentials.FromText("HomeNet", "homepass"), poll);
-            Assert.True(result.Outcome == ProvisionOutcome.Connected, $"iteration {i}: {result.Outcome}");
+            ProvisionInterleaved(client, i);
             Assert.Equal(DeviceStatus.Success, client.Reprovision());
 
             int count = host.Service.Protocomm.Sessions.Count;
@@ -88,6 +86,32 @@ public class SoakTests
         Assert.True(heapAtEnd - heapAfterWarmup < HeapMarginBytes,
             $"managed heap grew by {(heapAtEnd - heapAfterWarmup) / 1024} KiB over {sessions - warmup} sessions");
         Assert.Equal(sessions, host.Server.AcceptedConnections);
+    }
+
+    /// <summary>
+    /// SetConfig, ApplyConfig, then GetStatus until Connected, with a custom-data request between two prov-config
+    /// requests. Workaround for a protocomm bug (Security 1 retry cache): a 2-byte request (ApplyConfig, GetStatus)
+    /// whose ciphertext happens to equal the previous request's (probability 2^-16 per pair) is answered from the
+    /// retry cache, which desynchronises the keystream (see Retry_cache_does_not_mistake_a_new_short_request_for_a_retry).
+    /// With thousands of such pairs the soak would fail several percent of the runs; interleaving another endpoint
+    /// keeps every pair distinct. Remove the interleaving once protocomm is fixed.
+    /// </summary>
+    private static void ProvisionInterleaved(ProvClient client, int iteration)
+    {
+        var ping = new byte[] { (byte)'s', (byte)'o', (byte)'a', (byte)'k' };
+        Assert.Equal(DeviceStatus.Success, client.SetWifiConfig(WifiCredentials.FromText("HomeNet", "homepass")));
+        client.SendCustomData(NanoProv.ProvSim.SimulatorHost.CustomDataEndpoint, ping);
+        Assert.Equal(DeviceStatus.Success, client.ApplyWifiConfig());
+        var until = Stopwatch.StartNew();
+        while (true)
+        {
+            client.SendCustomData(NanoProv.ProvSim.SimulatorHost.CustomDataEndpoint, ping);
+            var status = client.GetWifiStatus();
+            if (status.State == StationState.Connected) return;
+            Assert.True(status.State == StationState.Connecting, $"iteration {iteration}: {status}");
+            Assert.True(until.Elapsed < TimeSpan.FromSeconds(20), $"iteration {iteration}: no result in 20 s");
+            Thread.Sleep(2);
+        }
     }
 
     /// <summary>

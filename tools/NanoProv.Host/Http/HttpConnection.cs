@@ -75,27 +75,39 @@ internal sealed class HttpConnection
     /// </summary>
     public bool TryReapIfClosedByPeer()
     {
-        // A connection that has just sent its reply goes idle (keep-alive) or reports its own close within
-        // microseconds; wait for that instead of missing it.
+        // A connection that has just replied goes idle (keep-alive) or reports its own close within microseconds,
+        // and one whose thread is already closing it reports at once: wait for either instead of missing it.
         long until = Environment.TickCount64 + 100;
-        while (Volatile.Read(ref _state) == StateBusy && _replied && Volatile.Read(ref _closeReported) == 0 && Environment.TickCount64 < until)
+        while (Volatile.Read(ref _closeReported) == 0)
         {
+            int state = Volatile.Read(ref _state);
+            if (state == StateIdle)
+            {
+                if (Interlocked.CompareExchange(ref _state, StateChecking, StateIdle) != StateIdle) continue;
+                bool closed = IsClosedByPeerUnsafe();
+                Volatile.Write(ref _state, closed ? StateEvicted : StateIdle);
+                return closed;
+            }
+
+            bool settling = state == StateEvicted || state == StateChecking || (state == StateBusy && _replied);
+            if (!settling || Environment.TickCount64 > until) return false;
             Thread.Yield();
         }
 
-        if (Interlocked.CompareExchange(ref _state, StateChecking, StateIdle) != StateIdle) return false;
-        bool closed;
+        return false;
+    }
+
+    /// <summary>Readable with nothing to read = end of stream or error. Only valid while nobody else reads.</summary>
+    private bool IsClosedByPeerUnsafe()
+    {
         try
         {
-            closed = _start == _end && _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
+            return _start == _end && _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            closed = true;
+            return true;
         }
-
-        Volatile.Write(ref _state, closed ? StateEvicted : StateIdle);
-        return closed;
     }
 
     /// <summary>Called by the exchange just before its reply (or abort) goes out.</summary>
@@ -277,7 +289,27 @@ internal sealed class HttpConnection
             }
 
             if (Volatile.Read(ref _state) == StateEvicted) return -1;
-            if (readable) return ClaimBusy() ? 1 : -1;
+            if (!readable) continue;
+
+            // End of stream while idle: report the close right away (the peer may already be sending its next
+            // request on a new connection), without a window in which this connection looks busy.
+            int previous = Interlocked.CompareExchange(ref _state, StateChecking, StateIdle);
+            if (previous == StateChecking)
+            {
+                Thread.Yield();
+                continue;
+            }
+
+            if (previous != StateIdle) return -1;
+            if (IsClosedByPeerUnsafe())
+            {
+                Volatile.Write(ref _state, StateEvicted);
+                _server.ReportClosedNow(this);
+                return -1;
+            }
+
+            Volatile.Write(ref _state, StateBusy);
+            return 1;
         }
 
         return -1;

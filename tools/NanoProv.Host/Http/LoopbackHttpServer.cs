@@ -140,6 +140,9 @@ public sealed class LoopbackHttpServer : IDisposable
         }
     }
 
+    /// <summary>A connection's own thread saw the peer close while idle: report it before anything else happens.</summary>
+    internal void ReportClosedNow(HttpConnection connection) => ReportClosed(connection);
+
     private void ReportClosed(HttpConnection connection)
     {
         if (!connection.ClaimCloseReport()) return;
