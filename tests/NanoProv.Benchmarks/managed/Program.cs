@@ -55,6 +55,8 @@ internal static class Program
             }
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"Sessions re-established after a broken session during the round-trip loops: {_resyncs}");
         return 0;
     }
 
@@ -134,7 +136,7 @@ internal static class Program
         transport.BeforeRequest = null;
         for (int i = 0; i < 50; i++) client.GetWifiStatus();
         transport.ResetCounters();
-        for (int i = 0; i < roundTrips; i++) client.GetWifiStatus();
+        for (int i = 0; i < roundTrips; i++) Resilient(client, () => client.GetWifiStatus());
         double statusBytes = (double)transport.DeviceAllocatedBytes / transport.Requests;
         double statusMicros = transport.DeviceTicks * 1e6 / Stopwatch.Frequency / transport.Requests;
 
@@ -186,20 +188,40 @@ internal static class Program
         c.Connect();
         c.Provision(Home, poll);
         for (int i = 0; i < 100; i++) c.GetWifiStatus();
-        var status = Measure(roundTrips, () => c.GetWifiStatus(), host, out double statusServerBytes);
+        var status = Measure(roundTrips, () => Resilient(c, () => c.GetWifiStatus()), host, out double statusServerBytes);
         var version = Measure(roundTrips, () => c.GetVersion(), host, out _);
 
         // Android-style: a new TCP connection for every request (cookie kept).
         using var hop = new ProvClient(new HttpProvTransport(host.HostPort, new ClientHttpOptions { NewConnectionPerRequest = true }), ClientOptions(host));
         hop.Connect();
         for (int i = 0; i < 20; i++) hop.GetWifiStatus();
-        var hopStatus = Measure(Math.Min(roundTrips, 500), () => hop.GetWifiStatus(), host, out _);
+        var hopStatus = Measure(Math.Min(roundTrips, 500), () => Resilient(hop, () => hop.GetWifiStatus()), host, out _);
 
         Console.WriteLine($"   {crypto} crypto, Security {security}: flow = {serverRequests / (double)flows:0.0} requests, {flowWatch.Elapsed.TotalMilliseconds / flows:0.0} ms wall " +
                           $"(incl. simulated radio), server {serverBytes / flows:N0} B/flow, process {processBytes / flows:N0} B/flow");
         Console.WriteLine($"      GetStatus (encrypted, keep-alive)      p50 {status.P50,7:0.000} ms  p99 {status.P99,7:0.000} ms  max {status.Max,7:0.000} ms   server {statusServerBytes:N0} B/request");
         Console.WriteLine($"      proto-ver (plaintext, keep-alive)      p50 {version.P50,7:0.000} ms  p99 {version.P99,7:0.000} ms  max {version.Max,7:0.000} ms");
         Console.WriteLine($"      GetStatus (new connection per request) p50 {hopStatus.P50,7:0.000} ms  p99 {hopStatus.P99,7:0.000} ms  max {hopStatus.Max,7:0.000} ms");
+    }
+
+    private static int _resyncs;
+
+    /// <summary>
+    /// Runs a request; when the session broke, starts a new one and counts it. Security 1 sessions break about
+    /// once per 65,536 short requests because of a protocomm retry-cache false positive (reported); the bench
+    /// keeps going and prints the count at the end.
+    /// </summary>
+    private static void Resilient(ProvClient client, Action request)
+    {
+        try
+        {
+            request();
+        }
+        catch (ProvClientException)
+        {
+            _resyncs++;
+            client.Connect();
+        }
     }
 
     private readonly record struct Percentiles(double P50, double P99, double Max);
