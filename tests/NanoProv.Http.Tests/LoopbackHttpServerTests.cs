@@ -49,6 +49,16 @@ public sealed class LoopbackHttpServerTests : IDisposable
     }
 
     [Fact]
+    public void A_second_server_cannot_take_a_port_in_use()
+    {
+        var server = Start();
+        var transport = new HttpTransport(new FakeTarget(), null, new TickClock(), null);
+        using var second = new LoopbackHttpServer(transport, new LoopbackHttpServerOptions { Port = server.Port });
+        var e = Assert.Throws<SocketException>(() => second.Start());
+        Assert.Equal(SocketError.AddressAlreadyInUse, e.SocketErrorCode);
+    }
+
+    [Fact]
     public void Keep_alive_serves_several_requests_on_one_connection_with_one_connection_id()
     {
         var server = Start();

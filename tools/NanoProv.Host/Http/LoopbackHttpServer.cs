@@ -77,7 +77,6 @@ public sealed class LoopbackHttpServer : IDisposable
     {
         if (_listener != null) throw new InvalidOperationException("already started");
         _listener = new TcpListener(IPAddress.Loopback, Options.Port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start(64);
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "http-accept" };
