@@ -301,7 +301,8 @@ namespace NanoProv.Transports
 
         private void Reject(IHttpExchange exchange, int status, string reason, string[] headers, byte[] body)
         {
-            Log(LogLevel.Info, "rejected " + exchange.Method + " with " + status.ToString());
+            // The method and URL are client-controlled and may be long: only the status goes to the log.
+            Log(LogLevel.Info, "rejected a request with " + status.ToString() + " " + reason);
             exchange.Respond(status, reason, headers, body, 0, body.Length, true);
             Interlocked.Increment(ref _rejected);
         }
