@@ -1,0 +1,21 @@
+using System.Reflection;
+
+// General information about the NanoProv library assembly (nanoFramework build only; the host build of the
+// same sources, tools/NanoProv.Core, does not compile this file).
+[assembly: AssemblyTitle("NanoProv")]
+[assembly: AssemblyDescription("Wi-Fi provisioning for ESP32 on .NET nanoFramework, wire-compatible with Espressif unified provisioning")]
+[assembly: AssemblyConfiguration("")]
+[assembly: AssemblyCompany("")]
+[assembly: AssemblyProduct("NanoProv")]
+[assembly: AssemblyCopyright("Copyright (c) NanoProv contributors")]
+[assembly: AssemblyTrademark("")]
+[assembly: AssemblyCulture("")]
+
+[assembly: AssemblyVersion("1.0.0.0")]
+[assembly: AssemblyFileVersion("1.0.0.0")]
+
+////////////////////////////////////////////////////////////////
+// Update this whenever the native (InternalCall) crypto interop signatures change; it must equal the version
+// in the generated native assembly table compiled into the firmware (see native-interop/nanoframework).
+[assembly: AssemblyNativeVersion("1.0.0.0")]
+////////////////////////////////////////////////////////////////

@@ -1,0 +1,98 @@
+using NanoProv.Firmware.Tests.NanoCheck;
+
+namespace NanoProv.Firmware.Tests;
+
+/// <summary>
+/// The compile check proper: every nanoFramework project of the repository (firmware/**.nfproj, later also
+/// tests/NanoProv.DeviceTests) compiles against NanoRef only, in Release and Debug, with the references its .nfproj lists.
+/// </summary>
+public class FirmwareCompileTests
+{
+    public static TheoryData<string, string> Projects()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string project in NanoCompiler.DiscoverProjects())
+        {
+            data.Add(project, NanoCompiler.Release);
+            data.Add(project, NanoCompiler.Debug);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void ProjectCompilesAgainstNanoRef(string project, string configuration)
+    {
+        NanoCompileResult result = NanoCompiler.CompileProject(project, configuration);
+
+        Assert.True(result.Success,
+            project + " (" + configuration + ") does not compile against the nanoFramework API (tools/NanoRef):\n" + result.Describe());
+    }
+
+    [Fact]
+    public void TheCheckCoversTheNanoProvLibrary()
+    {
+        Assert.Contains("firmware/NanoProv/NanoProv.nfproj", NanoCompiler.DiscoverProjects());
+
+        NanoCompileResult result = NanoCompiler.CompileProject("firmware/NanoProv/NanoProv.nfproj");
+
+        Assert.Equal("NanoProv", result.AssemblyName);
+        // Every .cs of the project folder went in, and only the nfproj's references were used.
+        var compiled = result.Compilation.SyntaxTrees.Select(t => t.FilePath).ToHashSet();
+        foreach (string file in RepoPaths.SourceFilesOfProject(RepoPaths.Full("firmware/NanoProv")))
+        {
+            Assert.Contains(RepoPaths.Relative(file), compiled);
+        }
+
+        Assert.Equal(
+            NfProject.Load(RepoPaths.Full("firmware/NanoProv/NanoProv.nfproj")).References.Select(r => r.AssemblyName).OrderBy(n => n),
+            result.NanoRefAssemblies.OrderBy(n => n));
+    }
+
+    [Fact]
+    public void ReferencesComeFromTheNfproj_AMissingPackageReferenceIsCaught()
+    {
+        const string code = @"
+namespace Probe
+{
+    public static class Utf8
+    {
+        public static string Decode(byte[] data) { return System.Text.Encoding.UTF8.GetString(data, 0, data.Length); }
+    }
+}";
+        using var withoutText = TempProject.Create("Probe", new[] { "mscorlib" }, ("Utf8.cs", code));
+        NanoCompileResult missing = NanoCompiler.CompileProject(withoutText.NfprojPath);
+        Assert.False(missing.Success, "Encoding must not resolve when the .nfproj does not reference nanoFramework.System.Text");
+        Assert.True(missing.HasError("CS0234", "CS0246", "CS0103"), missing.Describe());
+
+        using var withText = TempProject.Create("Probe", new[] { "mscorlib", "nanoFramework.System.Text" }, ("Utf8.cs", code));
+        NanoCompileResult ok = NanoCompiler.CompileProject(withText.NfprojPath);
+        Assert.True(ok.Success, ok.Describe());
+    }
+
+    [Fact]
+    public void AReferenceWithoutANanoRefStubIsReportedByName()
+    {
+        using var project = TempProject.Create("Probe", new[] { "mscorlib", "nanoFramework.Device.NotStubbedYet" },
+            ("A.cs", "namespace Probe { public class A { } }"));
+
+        NanoCompileResult result = NanoCompiler.CompileProject(project.NfprojPath);
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Problems, p => p.Contains("nanoFramework.Device.NotStubbedYet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ErrorsAreListedAsFileLineMessage()
+    {
+        using var project = TempProject.Create("Probe", new[] { "mscorlib" },
+            ("Bad.cs", "namespace Probe\n{\n    public class Bad\n    {\n        public int M() { return \"x\".Replace(\"x\", \"y\").Length; }\n    }\n}\n"));
+
+        NanoCompileResult result = NanoCompiler.CompileProject(project.NfprojPath);
+
+        Assert.False(result.Success);
+        string described = result.Describe();
+        Assert.Matches(@"Bad\.cs:5: error CS1061: .*Replace", described);
+    }
+}
