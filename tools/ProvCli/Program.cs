@@ -1,0 +1,1 @@
+internal static class Program { static int Main(string[] args) => 0; }
