@@ -296,7 +296,7 @@ public class GattTransportTests
         using var rig = new GattRig(new GattSimOptions { AnswerWindow = TimeSpan.FromMilliseconds(20) });
         using var link = rig.Connect();
         link.Exchange("prov-session", GattRig.Sec0Request);
-        rig.Custom.Reply = r => { Thread.Sleep(200); return r; };
+        rig.Custom.Reply = r => { Thread.Sleep(200); return r.ToArray(); };
         var e = Assert.Throws<AttErrorException>(() => link.Exchange("custom-data", [1]));
         Assert.Equal(AttErrorCode.UnlikelyError, e.ErrorCode);
         Assert.Equal(1, rig.Simulator.Statistics.LateAnswers);
@@ -308,7 +308,7 @@ public class GattTransportTests
         using var rig = new GattRig();
         using var link = rig.Connect();
         link.Exchange("prov-session", GattRig.Sec0Request);
-        rig.Custom.Reply = r => { rig.Clock.Advance(1500); return r; };
+        rig.Custom.Reply = r => { rig.Clock.Advance(1500); return r.ToArray(); };
         link.Exchange("custom-data", [1]);
         Assert.Equal(1500, rig.Transport.LongestRequestMilliseconds);
         Assert.Contains(rig.Log.Lines, l => l.Level == LogLevel.Warning && l.Source == "gatt" && l.Message.Contains("1500 ms"));

@@ -19,9 +19,16 @@ namespace NanoProv.Transports
         internal GattConnectionState(string connectionId)
         {
             ConnectionId = connectionId;
+            IsOpen = true;
         }
 
         internal string ConnectionId { get; private set; }
+
+        /// <summary>A request whose write was answered before it finished; the next read of its characteristic waits for it.</summary>
+        internal GattRequestJob Pending { get; set; }
+
+        /// <summary>False once the connection went away (late results are then dropped).</summary>
+        internal bool IsOpen { get; set; }
 
         /// <summary>The stored reply of an endpoint, or an empty value.</summary>
         internal byte[] ReplyOf(string endpointName)
@@ -110,6 +117,8 @@ namespace NanoProv.Transports
         /// <summary>Forgets every stored reply and queued fragment.</summary>
         internal void Clear()
         {
+            IsOpen = false;
+            Pending = null;
             _replies.Clear();
             DropFragments();
         }

@@ -28,6 +28,7 @@ namespace NanoProv.Transports
         private AdvertisingPlan _advertising;
         private bool _running;
         private long _longestRequestMilliseconds;
+        private GattRequestWorker _worker;
 
         /// <summary>Creates the transport; nothing happens until <see cref="Start"/>.</summary>
         /// <exception cref="ArgumentNullException">Any argument is null.</exception>
@@ -122,7 +123,8 @@ namespace NanoProv.Transports
                     throw new ArgumentException("a service UUID is required");
                 }
 
-                GattUuidPlan plan = GattUuidPlan.Create(_options.ServiceUuid, _protocomm.CustomEndpointNames, _options.MaxValueLength);
+                string[] customs = _options.CustomEndpointNames != null ? _options.CustomEndpointNames : _protocomm.CustomEndpointNames;
+                GattUuidPlan plan = GattUuidPlan.Create(_options.ServiceUuid, customs, _options.MaxValueLength);
                 AdvertisingPlan advertising = AdvertisingPlan.Create(_options.ServiceUuid, _options.DeviceName, _options.ManufacturerData);
                 if (!advertising.NameHasPrefix(_options.NamePrefix))
                 {
@@ -136,8 +138,24 @@ namespace NanoProv.Transports
 
                 _plan = plan;
                 _advertising = advertising;
-                _peripheral.Start(plan, advertising, this);
+                _worker = _options.AnswerBudgetMilliseconds > 0 ? new GattRequestWorker(RunJob) : null;
                 _running = true;
+                try
+                {
+                    _peripheral.Start(plan, advertising, this);
+                }
+                catch (Exception)
+                {
+                    _running = false;
+                    if (_worker != null)
+                    {
+                        _worker.Stop();
+                        _worker = null;
+                    }
+
+                    throw;
+                }
+
                 _log.Write(LogLevel.Info, LogSource, "advertising " + advertising.DeviceName + " service " + plan.ServiceUuid.ToString() + " with " + plan.Count.ToString() + " endpoints");
             }
         }
@@ -164,15 +182,31 @@ namespace NanoProv.Transports
             }
             finally
             {
+                string[] ids;
+                GattRequestWorker worker;
                 lock (_sync)
                 {
+                    ids = new string[_connections.Count];
+                    int n = 0;
                     foreach (DictionaryEntry entry in _connections)
                     {
                         ((GattConnectionState)entry.Value).Clear();
-                        _protocomm.EndSessionsOfConnection((string)entry.Key);
+                        ids[n++] = (string)entry.Key;
                     }
 
                     _connections.Clear();
+                    worker = _worker;
+                    _worker = null;
+                }
+
+                for (int i = 0; i < ids.Length; i++)
+                {
+                    _protocomm.EndSessionsOfConnection(ids[i]);
+                }
+
+                if (worker != null)
+                {
+                    worker.Stop();
                 }
 
                 _log.Write(LogLevel.Info, LogSource, "stopped");
@@ -187,14 +221,17 @@ namespace NanoProv.Transports
                 return;
             }
 
+            bool replaced;
             lock (_sync)
             {
-                if (_connections.Contains(connectionId))
-                {
-                    ForgetConnection(connectionId);
-                }
-
+                replaced = ForgetConnectionLocked(connectionId);
                 _connections[connectionId] = new GattConnectionState(connectionId);
+            }
+
+            if (replaced)
+            {
+                // A connect for an id we still hold: the old link is gone, so is its session.
+                EndSessions(connectionId);
             }
 
             _log.Write(LogLevel.Info, LogSource, "central connected (" + connectionId + ")");
@@ -210,8 +247,10 @@ namespace NanoProv.Transports
 
             lock (_sync)
             {
-                ForgetConnection(connectionId);
+                ForgetConnectionLocked(connectionId);
             }
+
+            EndSessions(connectionId);
 
             _log.Write(LogLevel.Info, LogSource, "central disconnected (" + connectionId + "), its session ended");
         }
@@ -224,6 +263,8 @@ namespace NanoProv.Transports
                 return AttErrorCode.InvalidPdu;
             }
 
+            GattConnectionState state;
+            GattCharacteristicPlan target;
             lock (_sync)
             {
                 if (!_running || connectionId == null)
@@ -231,16 +272,19 @@ namespace NanoProv.Transports
                     return AttErrorCode.UnlikelyError;
                 }
 
-                GattCharacteristicPlan target = _plan.FindByUuid(characteristic);
+                target = _plan.FindByUuid(characteristic);
                 if (target == null)
                 {
                     return AttErrorCode.AttributeNotFound;
                 }
 
-                GattConnectionState state = StateOf(connectionId);
+                state = StateOf(connectionId);
                 state.DropFragments();
-                return RunRequest(state, target, data, offset, count);
             }
+
+            byte[] copy = new byte[count];
+            Array.Copy(data, offset, copy, 0, count);
+            return Submit(state, target, copy);
         }
 
         /// <inheritdoc />
@@ -271,6 +315,9 @@ namespace NanoProv.Transports
         /// <inheritdoc />
         public byte OnExecuteWrite(string connectionId, bool commit)
         {
+            GattConnectionState state;
+            GattCharacteristicPlan target;
+            byte[] value;
             lock (_sync)
             {
                 if (!_running || connectionId == null)
@@ -278,23 +325,27 @@ namespace NanoProv.Transports
                     return AttErrorCode.UnlikelyError;
                 }
 
-                GattConnectionState state = StateOf(connectionId);
-                GattCharacteristicPlan target = state.PendingTarget;
+                state = StateOf(connectionId);
+                target = state.PendingTarget;
                 if (!commit || target == null)
                 {
                     state.DropFragments();
                     return AttErrorCode.Success;
                 }
 
-                byte[] value = state.TakeAssembledValue();
-                return RunRequest(state, target, value, 0, value.Length);
+                value = state.TakeAssembledValue();
             }
+
+            return Submit(state, target, value);
         }
 
         /// <inheritdoc />
         public byte OnRead(string connectionId, BleUuid characteristic, out byte[] value)
         {
             value = null;
+            GattConnectionState state;
+            GattCharacteristicPlan target;
+            GattRequestJob pending;
             lock (_sync)
             {
                 if (!_running || connectionId == null)
@@ -302,31 +353,156 @@ namespace NanoProv.Transports
                     return AttErrorCode.UnlikelyError;
                 }
 
-                GattCharacteristicPlan target = _plan.FindByUuid(characteristic);
+                target = _plan.FindByUuid(characteristic);
                 if (target == null)
                 {
                     return AttErrorCode.AttributeNotFound;
                 }
 
-                value = StateOf(connectionId).ReplyOf(target.EndpointName);
+                state = StateOf(connectionId);
+                pending = state.Pending != null && state.Pending.Target == target ? state.Pending : null;
+            }
+
+            if (pending != null)
+            {
+                // The write was acknowledged before its request finished: the reply is delivered by this read.
+                if (!pending.Wait(_options.AnswerBudgetMilliseconds))
+                {
+                    _log.Write(LogLevel.Warning, LogSource, "request on " + target.EndpointName + " still running at the read");
+                    return AttErrorCode.UnlikelyError;
+                }
+
+                lock (_sync)
+                {
+                    if (state.Pending == pending)
+                    {
+                        state.Pending = null;
+                    }
+                }
+
+                if (pending.Result != AttErrorCode.Success)
+                {
+                    return pending.Result;
+                }
+            }
+
+            lock (_sync)
+            {
+                value = state.ReplyOf(target.EndpointName);
                 return AttErrorCode.Success;
             }
         }
 
-        private byte RunRequest(GattConnectionState state, GattCharacteristicPlan target, byte[] data, int offset, int count)
+        /// <summary>
+        /// Runs a complete request value: validates its length, then runs it inline (budget 0) or on the worker and
+        /// waits up to the answer budget. A request still running then is acknowledged; its reply comes with the read.
+        /// </summary>
+        private byte Submit(GattConnectionState state, GattCharacteristicPlan target, byte[] data)
         {
-            if (count == 0 || count > target.MaxValueLength)
+            if (data.Length == 0 || data.Length > target.MaxValueLength)
             {
-                state.ClearReply(target.EndpointName);
+                lock (_sync)
+                {
+                    state.ClearReply(target.EndpointName);
+                }
+
                 return AttErrorCode.InvalidAttributeValueLength;
             }
 
+            GattRequestJob previous;
+            lock (_sync)
+            {
+                previous = state.Pending;
+            }
+
+            if (previous != null && !previous.Wait(_options.AnswerBudgetMilliseconds))
+            {
+                // ATT is one request at a time: a client writing again without reading waits for the first request.
+                Array.Clear(data, 0, data.Length);
+                return AttErrorCode.UnlikelyError;
+            }
+
+            GattRequestJob job = new GattRequestJob(state, target, data);
+            GattRequestWorker worker;
+            lock (_sync)
+            {
+                if (!state.IsOpen)
+                {
+                    Array.Clear(data, 0, data.Length);
+                    return AttErrorCode.UnlikelyError;
+                }
+
+                state.ClearReply(target.EndpointName);
+                state.Pending = job;
+                worker = _worker;
+            }
+
+            if (worker == null)
+            {
+                RunJob(job);
+            }
+            else
+            {
+                worker.Enqueue(job);
+                if (!job.Wait(_options.AnswerBudgetMilliseconds))
+                {
+                    _log.Write(LogLevel.Info, LogSource, "request on " + target.EndpointName + " answered at the read (still running)");
+                    return AttErrorCode.Success;
+                }
+            }
+
+            lock (_sync)
+            {
+                if (state.Pending == job)
+                {
+                    state.Pending = null;
+                }
+            }
+
+            return job.Result;
+        }
+
+        /// <summary>
+        /// Ends the sessions of a connection: at once when no request is running, otherwise queued behind it so the
+        /// stack's event thread is not held until that request lets go of protocomm.
+        /// </summary>
+        private void EndSessions(string connectionId)
+        {
+            GattRequestWorker worker;
+            lock (_sync)
+            {
+                worker = _worker;
+            }
+
+            GattRequestJob job = GattRequestJob.EndSessions(connectionId);
+            if (worker == null || !worker.IsBusy)
+            {
+                RunJob(job);
+            }
+            else
+            {
+                worker.Enqueue(job);
+            }
+        }
+
+        /// <summary>Runs one request through protocomm and stores the reply (worker thread, or inline).</summary>
+        private void RunJob(GattRequestJob job)
+        {
+            if (job.EndedConnectionId != null)
+            {
+                _protocomm.EndSessionsOfConnection(job.EndedConnectionId);
+                job.Complete(AttErrorCode.Success);
+                return;
+            }
+
+            GattCharacteristicPlan target = job.Target;
+            GattConnectionState state = job.State;
             RequestOrigin origin = new RequestOrigin(state.ConnectionId, state.ConnectionId);
             long started = _clock.NowMilliseconds;
             ProtocommReply reply;
             try
             {
-                reply = _protocomm.Handle(target.EndpointName, origin, data, offset, count);
+                reply = _protocomm.Handle(target.EndpointName, origin, job.Data, 0, job.Data.Length);
             }
             catch (Exception)
             {
@@ -334,29 +510,47 @@ namespace NanoProv.Transports
                 _log.Write(LogLevel.Error, LogSource, "request on " + target.EndpointName + " threw");
                 reply = null;
             }
+            finally
+            {
+                Array.Clear(job.Data, 0, job.Data.Length);
+            }
 
             NoteDuration(target.EndpointName, _clock.NowMilliseconds - started);
 
+            byte result;
             if (reply == null || reply.Status == ProtocommStatus.Failed)
             {
-                state.ClearReply(target.EndpointName);
-                return AttErrorCode.UnlikelyError;
+                result = AttErrorCode.UnlikelyError;
             }
-
-            if (reply.Status == ProtocommStatus.UnknownEndpoint)
+            else if (reply.Status == ProtocommStatus.UnknownEndpoint)
             {
-                state.ClearReply(target.EndpointName);
-                return AttErrorCode.AttributeNotFound;
+                result = AttErrorCode.AttributeNotFound;
             }
-
-            if (reply.Status != ProtocommStatus.Ok)
+            else if (reply.Status != ProtocommStatus.Ok)
             {
-                state.ClearReply(target.EndpointName);
-                return AttErrorCode.UnlikelyError;
+                result = AttErrorCode.UnlikelyError;
+            }
+            else
+            {
+                result = AttErrorCode.Success;
             }
 
-            state.StoreReply(target.EndpointName, reply.Body);
-            return AttErrorCode.Success;
+            lock (_sync)
+            {
+                if (state.IsOpen)
+                {
+                    if (result == AttErrorCode.Success)
+                    {
+                        state.StoreReply(target.EndpointName, reply.Body);
+                    }
+                    else
+                    {
+                        state.ClearReply(target.EndpointName);
+                    }
+                }
+            }
+
+            job.Complete(result);
         }
 
         private void NoteDuration(string endpointName, long elapsed)
@@ -385,16 +579,17 @@ namespace NanoProv.Transports
             return state;
         }
 
-        private void ForgetConnection(string connectionId)
+        private bool ForgetConnectionLocked(string connectionId)
         {
             GattConnectionState state = (GattConnectionState)_connections[connectionId];
-            if (state != null)
+            if (state == null)
             {
-                state.Clear();
-                _connections.Remove(connectionId);
+                return false;
             }
 
-            _protocomm.EndSessionsOfConnection(connectionId);
+            state.Clear();
+            _connections.Remove(connectionId);
+            return true;
         }
     }
 }

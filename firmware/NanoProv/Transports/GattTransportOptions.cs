@@ -10,6 +10,7 @@ namespace NanoProv.Transports
             MaxValueLength = GattUuidPlan.DefaultMaxValueLength;
             NamePrefix = AdvertisingPlan.DefaultNamePrefix;
             SlowRequestWarningMilliseconds = 1000;
+            AnswerBudgetMilliseconds = 1500;
         }
 
         /// <summary>The primary service UUID (128-bit). Default: ESP-IDF's 1775244d-6b43-439b-877c-060f2d9bed07.</summary>
@@ -32,5 +33,19 @@ namespace NanoProv.Transports
         /// "unlikely error" when a handler needs more than 2 s. Default 1000 ms.
         /// </summary>
         public int SlowRequestWarningMilliseconds { get; set; }
+
+        /// <summary>
+        /// How long a write callback waits for its request before answering (default 1500 ms, inside nanoFramework's
+        /// 2 s window). Requests run on the transport's worker thread; one that is still running then (a blocking Wi-Fi
+        /// scan) gets its write acknowledged and the following read of the same characteristic waits up to this long
+        /// again for the reply. 0 runs every request inline on the stack's callback thread, without a worker thread.
+        /// </summary>
+        public int AnswerBudgetMilliseconds { get; set; }
+
+        /// <summary>
+        /// Custom endpoint names in registration order, for building the GATT table before the endpoints are
+        /// registered on protocomm (e.g. <c>ProvisioningService.CustomEndpointNames</c>). Null: ask protocomm at start.
+        /// </summary>
+        public string[] CustomEndpointNames { get; set; }
     }
 }
