@@ -153,6 +153,14 @@ public class NfprojTests
         Assert.True(problems.Count == 0, projectPath + ":\n" + string.Join("\n", problems));
     }
 
+    /// <summary>The assemblies firmware/NanoProv/NanoProv.nfproj references (core + nanoFramework adapters).</summary>
+    public static readonly string[] ExpectedNanoProvReferences =
+    {
+        "mscorlib", "nanoFramework.System.Collections", "nanoFramework.System.Text",
+        "nanoFramework.Runtime.Events", "nanoFramework.Runtime.Native", "System.Threading", "System.IO.Streams",
+        "System.Net", "System.Net.Http", "System.Device.Wifi", "Iot.Device.DhcpServer",
+    };
+
     [Fact]
     public void NanoProvIsTheInteropLibraryProject()
     {
@@ -163,7 +171,8 @@ public class NfprojTests
         Assert.Equal("Library", project.OutputType);
         Assert.Equal("true", project.Properties.GetValueOrDefault("NFMDP_GENERATE_STUBS"));
         Assert.Contains("Properties\\AssemblyInfo.cs", project.CompileIncludes);
-        Assert.Equal(new[] { "mscorlib", "nanoFramework.System.Collections", "nanoFramework.System.Text" },
+        // The core needs mscorlib, Collections and Text only; the rest are the device adapters' packages (Nano/**).
+        Assert.Equal(ExpectedNanoProvReferences.OrderBy(n => n, StringComparer.Ordinal),
             project.References.Select(r => r.AssemblyName).OrderBy(n => n, StringComparer.Ordinal));
 
         string assemblyInfo = File.ReadAllText(RepoPaths.Full("firmware/NanoProv/Properties/AssemblyInfo.cs"));
