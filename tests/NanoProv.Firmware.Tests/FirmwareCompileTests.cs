@@ -84,6 +84,38 @@ namespace Probe
     }
 
     [Fact]
+    public void ApplicationCodeCompilesAgainstTheCompiledNanoProvLibrary()
+    {
+        const string app = @"
+using NanoProv.Platform;
+
+namespace Sample
+{
+    public sealed class TickClock : IClock
+    {
+        public long NowMilliseconds => System.DateTime.UtcNow.Ticks / System.TimeSpan.TicksPerMillisecond;
+    }
+
+    public static class Program
+    {
+        public static int Check(ICrypto crypto, byte[] data, byte[] digest)
+        {
+            int status = crypto.Sha256(data, 0, data.Length, digest);
+            return status == CryptoStatus.Ok ? 0 : status;
+        }
+    }
+}";
+        var sources = new[] { new NanoSource("sample/Program.cs", app) };
+
+        NanoCompileResult ok = NanoCompiler.CompileAgainstProject("firmware/NanoProv/NanoProv.nfproj", "Sample", sources);
+        NanoCompileResult broken = NanoCompiler.CompileAgainstProject("firmware/NanoProv/NanoProv.nfproj", "Sample",
+            new[] { new NanoSource("sample/Broken.cs", "class B { object M(NanoProv.Platform.IClock c) { return c.NowTicks; } }") });
+
+        Assert.True(ok.Success, ok.Describe());
+        Assert.True(broken.HasError("CS1061"), broken.Describe());
+    }
+
+    [Fact]
     public void ErrorsAreListedAsFileLineMessage()
     {
         using var project = TempProject.Create("Probe", new[] { "mscorlib" },

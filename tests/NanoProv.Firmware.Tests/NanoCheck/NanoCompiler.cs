@@ -6,7 +6,8 @@ namespace NanoProv.Firmware.Tests.NanoCheck;
 
 /// <summary>
 /// The nanoFramework compile check, reusable from any test: compiles C# sources the way a .nfproj build would
-/// (C# 9, NANOFRAMEWORK_1_0 defined, no standard library) against the NanoRef stubs only.
+/// (C# 9, NANOFRAMEWORK_1_0 defined, no standard library) against the NanoRef stubs only, plus the
+/// <see cref="NanoSourceRules"/> (no generic declarations, no multi-dimensional arrays).
 /// <code>
 /// // a whole nanoFramework project, references taken from its .nfproj:
 /// NanoCompileResult r = NanoCompiler.CompileProject("firmware/NanoProv/NanoProv.nfproj");
@@ -105,7 +106,8 @@ public static class NanoCompiler
 
         using var image = new MemoryStream();
         var emit = compilation.Emit(image);
-        return new NanoCompileResult(assemblyName, compilation, emit.Diagnostics, emit.Success ? image.ToArray() : null, names, problems);
+        var diagnostics = emit.Diagnostics.AddRange(trees.SelectMany(NanoSourceRules.Check));
+        return new NanoCompileResult(assemblyName, compilation, diagnostics, emit.Success ? image.ToArray() : null, names, problems);
     }
 
     /// <summary>Compiles one snippet (a whole compilation unit) as assembly "Snippet".</summary>
@@ -173,7 +175,7 @@ public static class NanoCompiler
         NanoCompileResult result = Compile(
             project.AssemblyName,
             sources,
-            project.References.Select(r => r.AssemblyName),
+            CodeReferences(project).Select(r => r.AssemblyName),
             additional,
             configuration,
             kind);
@@ -186,6 +188,39 @@ public static class NanoCompiler
         return new NanoCompileResult(result.AssemblyName, result.Compilation, result.Diagnostics, null,
             result.NanoRefAssemblies, upstreamProblems.Concat(result.Problems).ToList());
     }
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> (e.g. the README's "Embed NanoProv" sample) as an application of a firmware
+    /// project: it references the compiled project plus exactly the NanoRef assemblies the project's .nfproj references,
+    /// and <paramref name="extraNanoRefAssemblies"/> (packages the sample's own project would add).
+    /// </summary>
+    public static NanoCompileResult CompileAgainstProject(
+        string nfprojPath,
+        string assemblyName,
+        IEnumerable<NanoSource> sources,
+        IEnumerable<string> extraNanoRefAssemblies = null,
+        string configuration = Release)
+    {
+        NanoCompileResult project = CompileProject(nfprojPath, configuration);
+        string full = Path.IsPathRooted(nfprojPath) ? Path.GetFullPath(nfprojPath) : RepoPaths.Full(nfprojPath);
+        IEnumerable<string> references = CodeReferences(NfProject.Load(full)).Select(r => r.AssemblyName)
+            .Concat(extraNanoRefAssemblies ?? Enumerable.Empty<string>());
+        NanoCompileResult result = Compile(assemblyName, sources, references, new[] { project.Reference }, configuration);
+        if (project.Success)
+        {
+            return result;
+        }
+
+        return new NanoCompileResult(result.AssemblyName, result.Compilation, result.Diagnostics, null, result.NanoRefAssemblies,
+            new[] { RepoPaths.Relative(full) + " does not compile:\n" + project.Describe() }.Concat(result.Problems).ToList());
+    }
+
+    /// <summary>
+    /// The references code is compiled against: every &lt;Reference&gt; except executables (a unit-test project references
+    /// nanoFramework.UnitTestLauncher.exe only so it is deployed; no code binds to it).
+    /// </summary>
+    public static IEnumerable<NfReference> CodeReferences(NfProject project) =>
+        project.References.Where(r => r.HintPath == null || !r.HintPath.EndsWith(".exe", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Every nanoFramework project the check covers: *.nfproj under firmware/ and tests/ (bin, obj and packages skipped),

@@ -141,10 +141,18 @@ public sealed class NanoRefCatalog
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
             nullableContextOptions: NullableContextOptions.Disable,
-            warningLevel: 4);
+            warningLevel: 4,
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+            {
+                // Same shape as the real sources (they suppress these with #pragma): Equals without GetHashCode on
+                // ValueType/Delegate/String, private struct fields kept only for definite-assignment fidelity.
+                ["CS0659"] = ReportDiagnostic.Suppress,
+                ["CS0661"] = ReportDiagnostic.Suppress,
+                ["CS0169"] = ReportDiagnostic.Suppress,
+            });
         CSharpCompilation compilation = CSharpCompilation.Create(assembly.Name, trees, references, options);
         using var image = new MemoryStream();
-        var emit = compilation.Emit(image);
+        var emit = compilation.Emit(image, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(runtimeMetadataVersion: "v4.0.30319"));
         assembly.Diagnostics = emit.Diagnostics;
         if (!emit.Success)
         {

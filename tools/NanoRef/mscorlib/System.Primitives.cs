@@ -1,8 +1,8 @@
 // NanoRef stub (signatures only) of the nanoFramework mscorlib primitive types.
-// Verified against nanoframework/CoreLibrary: nanoFramework.CoreLibrary/System/{Boolean,Char,Byte,UInt16,Int32,UInt32,Int64,
-// Single,Double}.cs (SByte, Int16 and UInt64 follow the same template: MinValue/MaxValue, ToString(), ToString(string),
-// static Parse(string), static TryParse(string, out T)). No IComparable/IFormattable, no NumberStyles, no bool.Parse,
-// no static char.IsDigit/IsLetter (nanoframework.md 1.4 and 0.6).
+// Verified against nanoframework/CoreLibrary: nanoFramework.CoreLibrary/System/{Boolean,Char,SByte,Byte,Int16,UInt16,Int32,
+// UInt32,Int64,UInt64,Single,Double}.cs: integers have MinValue/MaxValue, ToString(), ToString(string), static Parse(string),
+// static TryParse(string, out T); no IComparable/IFormattable, no NumberStyles overloads, no bool.Parse, no static
+// char.IsDigit/IsLetter/IsWhiteSpace (nanoframework.md 1.4 and 0.6).
 
 namespace System
 {
