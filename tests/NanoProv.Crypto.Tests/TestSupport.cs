@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NanoProv.Host.Crypto;
 using NanoProv.Platform;
+using Xunit;
 
 namespace NanoProv.Crypto.Tests;
 
@@ -45,17 +46,43 @@ internal static class VectorFiles
     }
 }
 
-/// <summary>The ICrypto providers under test (the native provider is added with the native library).</summary>
+/// <summary>
+/// The ICrypto providers under test. "managed" is always present. "native" (P/Invoke into
+/// libnanoprov_crypto.so) is present when the library is found, and always under CI=true so that a
+/// missing library fails the run there instead of silently shrinking it.
+/// </summary>
 public static class Providers
 {
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static bool NativeRequiredOrAvailable => IsCi || NativeCrypto.IsAvailable(out _);
+
     public static IEnumerable<object[]> All
     {
-        get { yield return new object[] { "managed" }; }
+        get
+        {
+            yield return new object[] { "managed" };
+            if (NativeRequiredOrAvailable) yield return new object[] { "native" };
+        }
     }
 
     public static ICrypto Get(string name) => name switch
     {
         "managed" => new ManagedCrypto(),
+        "native" => new NativeCrypto(),
         _ => throw new ArgumentException("unknown provider " + name),
     };
+}
+
+/// <summary>
+/// A fact that needs the native library: skipped with a clear message when the library is not built
+/// locally, but run (and failing) under CI=true.
+/// </summary>
+public sealed class NativeFactAttribute : FactAttribute
+{
+    public NativeFactAttribute()
+    {
+        if (!Providers.IsCi && !NativeCrypto.IsAvailable(out string reason))
+            Skip = "native library not available locally (set CI=true to make this a failure): " + reason;
+    }
 }

@@ -35,6 +35,9 @@ public sealed class SimulatorOverrides
     /// <summary>Wi-Fi world; null = <see cref="SimulatorSettings.WorldFile"/> or the built-in world.</summary>
     public SimulatedWifiWorld World { get; init; }
 
+    /// <summary>Wi-Fi station; null = a <see cref="SimulatedWifiStation"/> over the world (replay tests script their own).</summary>
+    public IWifiStation Station { get; init; }
+
     /// <summary>Credential store; null = in memory (or the settings' file).</summary>
     public ICredentialStore Store { get; init; }
 
@@ -88,7 +91,12 @@ public sealed class SimulatorHost : IDisposable
         Timers = overrides.Timers ?? _ownedTimers;
         World = overrides.World ?? (settings.WorldFile != null ? WifiWorldJson.Load(settings.WorldFile) : SimulatedWifiWorld.CreateDefault());
         Store = overrides.Store ?? (settings.CredentialsFile != null ? new FileCredentialStore(settings.CredentialsFile) : new InMemoryCredentialStore());
-        Station = new SimulatedWifiStation(World, Timers, line => Log.Write(LogLevel.Debug, "wifi", line));
+        if (overrides.Station == null)
+        {
+            SimulatedStation = new SimulatedWifiStation(World, Timers, line => Log.Write(LogLevel.Debug, "wifi", line));
+        }
+
+        Station = overrides.Station ?? SimulatedStation;
         Credentials = DevCredentials.Resolve(settings, Crypto);
         ServiceName = settings.ServiceName ?? DefaultServiceName();
 
@@ -143,8 +151,11 @@ public sealed class SimulatorHost : IDisposable
     /// <summary>The loopback server.</summary>
     public LoopbackHttpServer Server { get; }
 
-    /// <summary>The simulated station.</summary>
-    public SimulatedWifiStation Station { get; }
+    /// <summary>The Wi-Fi station the manager drives.</summary>
+    public IWifiStation Station { get; }
+
+    /// <summary>The simulated station (null when <see cref="SimulatorOverrides.Station"/> replaced it).</summary>
+    public SimulatedWifiStation SimulatedStation { get; }
 
     /// <summary>The simulated radio environment.</summary>
     public SimulatedWifiWorld World { get; }

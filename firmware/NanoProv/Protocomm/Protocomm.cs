@@ -60,7 +60,7 @@ namespace NanoProv.Protocomm
             _clock = clock;
             _log = log;
             _guard = new BruteForceGuard(_options);
-            _table = new SessionTable(_options, security, random, new TableListener(this));
+            _table = new SessionTable(_options, security, random, new TableListener(this), _sync);
             _versionInfo = VersionInfo.ForScheme(security);
         }
 
@@ -333,8 +333,9 @@ namespace NanoProv.Protocomm
             byte[] reply = security.HandleHandshake(body, offset, count, out failure);
             if (reply == null)
             {
-                if (failure == SecurityFailure.CredentialsMismatch)
+                if (failure == SecurityFailure.CredentialsMismatch || failure == SecurityFailure.CryptoError)
                 {
+                    // The handshake state was reset: the cached reply no longer matches the session.
                     session.ForgetCache();
                 }
 

@@ -21,7 +21,8 @@ namespace NanoProv.Protocomm
     /// <item>otherwise a new session.</item>
     /// </list>
     /// A cookie that names no live session (e.g. from an earlier run of the device) is simply not used: it never ends
-    /// or replaces another session.
+    /// or replaces another session. The public members are for diagnostics and tests; they take the owning
+    /// <see cref="Protocomm"/>'s lock.
     /// </summary>
     public sealed class SessionTable
     {
@@ -32,9 +33,11 @@ namespace NanoProv.Protocomm
         private readonly ISecurityScheme _scheme;
         private readonly IRandom _random;
         private readonly ISessionEndListener _listener;
+        private readonly object _sync;
 
-        internal SessionTable(ProtocommOptions options, ISecurityScheme scheme, IRandom random, ISessionEndListener listener)
+        internal SessionTable(ProtocommOptions options, ISecurityScheme scheme, IRandom random, ISessionEndListener listener, object sync)
         {
+            _sync = sync;
             _options = options;
             _scheme = scheme;
             _random = random;
@@ -42,13 +45,30 @@ namespace NanoProv.Protocomm
         }
 
         /// <summary>Number of live sessions.</summary>
-        public int Count { get { return _sessions.Count; } }
+        public int Count
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _sessions.Count;
+                }
+            }
+        }
 
         /// <summary>Most sessions kept at once.</summary>
         public int Capacity { get { return _options.MaxSessions; } }
 
         /// <summary>The live session with this id, or null.</summary>
         public Session Find(uint id)
+        {
+            lock (_sync)
+            {
+                return FindLocked(id);
+            }
+        }
+
+        private Session FindLocked(uint id)
         {
             for (int i = 0; i < _sessions.Count; i++)
             {
@@ -64,6 +84,14 @@ namespace NanoProv.Protocomm
 
         /// <summary>The live session bound to this connection, or null.</summary>
         public Session FindByConnection(string connectionId)
+        {
+            lock (_sync)
+            {
+                return FindByConnectionLocked(connectionId);
+            }
+        }
+
+        private Session FindByConnectionLocked(string connectionId)
         {
             if (connectionId == null)
             {
@@ -85,7 +113,10 @@ namespace NanoProv.Protocomm
         /// <summary>A snapshot of the live sessions in creation order.</summary>
         public Session[] ToArray()
         {
-            return (Session[])_sessions.ToArray(typeof(Session));
+            lock (_sync)
+            {
+                return (Session[])_sessions.ToArray(typeof(Session));
+            }
         }
 
         /// <summary>
@@ -101,7 +132,7 @@ namespace NanoProv.Protocomm
             Session session = null;
             if (origin.HasCookie)
             {
-                session = Find(origin.CookieSessionId);
+                session = FindLocked(origin.CookieSessionId);
                 if (session != null && session.PeerId != origin.PeerId)
                 {
                     session = null;
@@ -110,7 +141,7 @@ namespace NanoProv.Protocomm
 
             if (session == null)
             {
-                session = FindByConnection(origin.ConnectionId);
+                session = FindByConnectionLocked(origin.ConnectionId);
             }
 
             if (session == null && !origin.HasCookie && !handshakeStart && _options.EnableMigration)
@@ -269,6 +300,11 @@ namespace NanoProv.Protocomm
 
         private Session FindMigrationCandidate(string peerId)
         {
+            if (peerId == null)
+            {
+                return null;
+            }
+
             Session candidate = null;
             for (int i = 0; i < _sessions.Count; i++)
             {
@@ -351,7 +387,7 @@ namespace NanoProv.Protocomm
             {
                 _random.Fill(buffer, 0, 4);
                 id = ByteUtil.ReadUInt32BigEndian(buffer, 0);
-                if (id != 0 && id != 0xFFFFFFFF && Find(id) == null)
+                if (id != 0 && id != 0xFFFFFFFF && FindLocked(id) == null)
                 {
                     return true;
                 }

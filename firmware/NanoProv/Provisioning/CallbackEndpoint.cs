@@ -5,7 +5,8 @@ namespace NanoProv.Provisioning
 {
     /// <summary>
     /// Application callback of a custom endpoint: gets the decrypted request, returns the plaintext reply
-    /// (null = fail the request at transport level).
+    /// (null = fail the request at transport level). The request array may be wiped by protocomm once the call returns:
+    /// copy what you keep and never return the request array itself.
     /// </summary>
     public delegate byte[] CustomRequestCallback(uint sessionId, byte[] request);
 

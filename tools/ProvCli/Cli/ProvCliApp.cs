@@ -63,6 +63,25 @@ public static class ProvCliApp
 
     // ------------------------------------------------------------------ common options
 
+    /// <summary>Adds a range check; values that do not even convert are reported by the parser itself.</summary>
+    private static void AddCheck<T>(Option<T> option, Func<T, string> check)
+    {
+        option.Validators.Add(r =>
+        {
+            T value;
+            try
+            {
+                value = r.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+            string error = check(value);
+            if (error != null) r.AddError(error);
+        });
+    }
+
     private sealed class CommonOptions
     {
         public readonly Option<string> Host = new("--host")
@@ -119,11 +138,7 @@ public static class ProvCliApp
                 if (!transports.Contains(v))
                     r.AddError($"unknown transport '{v}' (known: {string.Join(", ", transports.Names)})");
             });
-            Timeout.Validators.Add(r =>
-            {
-                double v = r.GetValueOrDefault<double>();
-                if (!(v > 0) || v > 86400) r.AddError("--timeout must be a number of seconds greater than 0");
-            });
+            AddCheck(Timeout, v => !(v > 0) || v > 86400 ? "--timeout must be a number of seconds greater than 0" : null);
         }
 
         public void AddTo(Command command)
@@ -227,16 +242,9 @@ public static class ProvCliApp
         };
         var expect = new Option<string>("--expect-ver") { Description = "Fail unless proto-ver reports this version (e.g. v1.1)" };
         var pageSize = new Option<int>("--page-size") { Description = "Scan results per request when picking a network (default 4)", DefaultValueFactory = _ => 4 };
-        poll.Validators.Add(r =>
-        {
-            double v = r.GetValueOrDefault<double>();
-            if (!(v >= 0) || v > 3600) r.AddError("--poll-interval must be 0 to 3600 seconds");
-        });
-        channel.Validators.Add(r =>
-        {
-            int v = r.GetValueOrDefault<int>();
-            if (v < 0 || v > 196) r.AddError("--channel must be 0 to 196");
-        });
+        AddCheck(poll, v => !(v >= 0) || v > 3600 ? "--poll-interval must be 0 to 3600 seconds" : null);
+        AddCheck(channel, v => v < 0 || v > 196 ? "--channel must be 0 to 196" : null);
+        AddCheck(pageSize, v => v < 1 || v > 100 ? "--page-size must be 1 to 100" : null);
 
         var cmd = new Command("provision",
             "Send Wi-Fi credentials and wait until the device reports Connected (exit 0) or a failure " +
@@ -381,12 +389,9 @@ public static class ProvCliApp
         var period = new Option<int>("--period-ms") { Description = "Dwell time per channel in ms (default 120)", DefaultValueFactory = _ => 120 };
         var pageSize = new Option<int>("--page-size") { Description = "Results per request (default 4)", DefaultValueFactory = _ => 4 };
         var nonBlocking = new Option<bool>("--non-blocking") { Description = "Start the scan without waiting and poll ScanStatus" };
-        foreach (var o in new[] { group, period, pageSize })
-            o.Validators.Add(r =>
-            {
-                int v = r.GetValueOrDefault<int>();
-                if (v < 0 || v > 100000) r.AddError($"{o.Name} must be 0 to 100000");
-            });
+        AddCheck(group, v => v < 0 || v > 14 ? "--group-channels must be 0 to 14" : null);
+        AddCheck(period, v => v < 0 || v > 10000 ? "--period-ms must be 0 to 10000" : null);
+        AddCheck(pageSize, v => v < 1 || v > 100 ? "--page-size must be 1 to 100" : null);
         var cmd = new Command("scan", "Ask the device to scan for Wi-Fi networks and list them (strongest first).");
         c.AddTo(cmd);
         foreach (var o in new Option[] { passive, group, period, pageSize, nonBlocking }) cmd.Options.Add(o);
@@ -555,11 +560,7 @@ public static class ProvCliApp
         var password = new Option<string>("--password", "--sec2-password") { Description = "Security 2 password", Required = true };
         var saltLen = new Option<int>("--salt-len") { Description = "Random salt length in bytes (default 16, like esp_prov)", DefaultValueFactory = _ => 16 };
         var salt = new Option<string>("--salt") { Description = "Use this salt (hex) instead of a random one; for reproducible output only" };
-        saltLen.Validators.Add(r =>
-        {
-            int v = r.GetValueOrDefault<int>();
-            if (v < 1 || v > 1024) r.AddError("--salt-len must be 1 to 1024");
-        });
+        AddCheck(saltLen, v => v < 1 || v > 1024 ? "--salt-len must be 1 to 1024" : null);
         var gen = new Command("gen-cred",
             "Generate the salt and SRP verifier a Security 2 device stores (esp_prov --sec2_gen_cred). " +
             "Prints hex, C arrays (ESP-IDF) and C# arrays (NanoProv). The password itself never goes on the device.");
