@@ -158,7 +158,7 @@ public class NfprojTests
     {
         "mscorlib", "nanoFramework.System.Collections", "nanoFramework.System.Text",
         "nanoFramework.Runtime.Events", "nanoFramework.Runtime.Native", "System.Threading", "System.IO.Streams",
-        "System.Net", "System.Net.Http", "System.Device.Wifi", "Iot.Device.DhcpServer",
+        "System.Net", "System.Net.Http", "System.Device.Wifi", "Iot.Device.DhcpServer", "nanoFramework.Device.Bluetooth",
     };
 
     [Fact]
