@@ -355,10 +355,10 @@ public class NfprojTests
         var usedPackages = new HashSet<string>(StringComparer.Ordinal);
         foreach (NfReference reference in project.References)
         {
-            Match hint = Regex.Match(reference.HintPath ?? "", @"^(?:\.\.\\)*packages\\(?<dir>[^\\]+)\\lib\\(?<dll>[^\\]+)\.(?<ext>dll|exe)$");
+            Match hint = Regex.Match(reference.HintPath ?? "", @"^(?:\.\.\\)*(?:firmware\\)?packages\\(?<dir>[^\\]+)\\lib\\(?<dll>[^\\]+)\.(?<ext>dll|exe)$");
             if (!hint.Success)
             {
-                problems.Add(reference.AssemblyName + ": HintPath '" + reference.HintPath + "' must look like ..\\packages\\<id>.<version>\\lib\\<assembly>.dll");
+                problems.Add(reference.AssemblyName + ": HintPath '" + reference.HintPath + "' must look like ..\\packages\\<id>.<version>\\lib\\<assembly>.dll (tests: ..\\..\\firmware\\packages\\..., the solution's folder)");
                 continue;
             }
 
