@@ -1,0 +1,1 @@
+// Stand-in: struct packing helpers are not needed for the host glue test.
