@@ -229,6 +229,14 @@ public class CliTests
         Assert.Equal("HomeNet", Encoding.UTF8.GetString(typed.LastSsid));
 
         Assert.Equal(ExitCodes.Usage, Device(new FakeDevice(), "", "provision", Sec2).Code);
+
+        var hidden = new FakeDevice();
+        hidden.Aps.Add(new FakeDevice.Ap("", "", 4, -30, Convert.FromHexString("240ac4000004"), 3));
+        hidden.Aps.Add(new FakeDevice.Ap("Secret", "secretpass", 4, -95, Convert.FromHexString("240ac4000004"), 3));
+        var h = Device(hidden, "1\nSecret\nsecretpass\n", "provision", Sec2);
+        Assert.Contains("(hidden)", h.Out);
+        Assert.Equal(0, h.Code);
+        Assert.Equal("Secret", Encoding.UTF8.GetString(hidden.LastSsid));
     }
 
     [Fact]
@@ -270,6 +278,33 @@ public class CliTests
         public string Description => "broken";
         public byte[] Send(string endpoint, byte[] body) => throw new ProvTransportException("the network is down");
         public void Dispose() { }
+    }
+
+    [Fact]
+    public void Ctrl_c_while_waiting_exits_130()
+    {
+        var d = new FakeDevice { Outcomes = (_, _) => new[] { "Connecting" } };
+        var registry = TransportRegistry.CreateWithBuiltIns();
+        registry.Register("fake", "double", _ => d);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var err = new StringWriter();
+        int code = ProvCliApp.Run(
+            new[] { "provision", "--transport", "fake", "--ssid", "HomeNet", "--passphrase", "homepass1", "--poll-interval", "0.05" }
+                .Concat(Sec2).ToArray(),
+            new CliEnvironment { In = new StringReader(""), Out = new StringWriter(), Err = err, InteractiveConsole = false, Transports = registry, Cancellation = cts.Token });
+        Assert.Equal(ExitCodes.Cancelled, code);
+    }
+
+    [Fact]
+    public void Ctrl_c_during_a_blocked_network_read_exits_130()
+    {
+        using var server = new LoopbackHttpDevice(new FakeDevice()) { Stall = true };
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        int code = ProvCliApp.Run(new[] { "version", "--host", server.Host, "--timeout", "30" },
+            new CliEnvironment { In = new StringReader(""), Out = new StringWriter(), Err = new StringWriter(), InteractiveConsole = false, Cancellation = cts.Token });
+        Assert.Equal(ExitCodes.Cancelled, code);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
     }
 
     // ---------------------------------------------------------------- other device commands

@@ -58,6 +58,13 @@ public class ProtoVerTests
     }
 
     [Fact]
+    public void TheDefaultSecurity2ModeIsTheSafeCounterMode()
+    {
+        Assert.Equal(Security2Mode.Patch1, default(Security2Mode));
+        Assert.Equal(1, new Security2(CryptoProviders.Managed, TestRig.Salt, new byte[384], default).PatchVersion);
+    }
+
+    [Fact]
     public void AnEmptyPopIsConfiguredSoNoPopIsNotListed()
     {
         var info = VersionInfo.ForScheme(new Security1(CryptoProviders.Managed, Array.Empty<byte>()));

@@ -44,6 +44,13 @@ public class WorldTests
     }
 
     [Fact]
+    public void Checked_in_default_world_file_matches_the_built_in_world()
+    {
+        string file = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "World", "default-world.json"));
+        Assert.Equal(WifiWorldJson.Serialize(SimulatedWifiWorld.CreateDefault()), WifiWorldJson.Serialize(WifiWorldJson.Parse(file)));
+    }
+
+    [Fact]
     public void World_file_parses_every_documented_key()
     {
         const string json = """

@@ -412,6 +412,22 @@ public class ManagerTests
     }
 
     [Fact]
+    public void Losing_the_link_after_success_does_not_change_the_outcome()
+    {
+        var options = DefaultOptions();
+        options.AutoStop = false;
+        var h = new Harness(options);
+        h.Provision("HomeNet", "homepass");
+        h.RunUntilOutcome();
+        int events = h.Events.All.Count;
+        Assert.True(h.Station.DropConnection());
+        Assert.Equal(ProvisioningState.Succeeded, h.Manager.State);
+        Assert.Equal(WifiProgress.Connected, h.Manager.GetStatus().Progress);
+        Assert.Equal(events, h.Events.All.Count);
+        Assert.True(h.Log.Contains("station lost the provisioned network"));
+    }
+
+    [Fact]
     public void Disabled_auto_stop_keeps_provisioning_running()
     {
         var options = DefaultOptions();

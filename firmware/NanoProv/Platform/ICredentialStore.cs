@@ -8,10 +8,13 @@ namespace NanoProv.Platform
     /// </summary>
     public interface ICredentialStore
     {
-        /// <summary>Returns the stored network, or null when nothing is stored.</summary>
+        /// <summary>Returns the stored network (a fresh object the caller may wipe), or null when nothing is stored.</summary>
         StoredNetwork Load();
 
-        /// <summary>Replaces the stored network (atomically where the medium allows).</summary>
+        /// <summary>
+        /// Replaces the stored network (atomically where the medium allows). The caller wipes
+        /// <paramref name="network"/> after the call: copy what you keep, never keep the object.
+        /// </summary>
         void Save(StoredNetwork network);
 
         /// <summary>Erases the stored network. Does nothing when nothing is stored.</summary>

@@ -12,8 +12,9 @@ namespace NanoProv.Provisioning
     /// protocol to calls on this class; applications may call it directly too.
     /// <para>
     /// Threading: every public member may be called from any thread. State changes happen under one lock; calls
-    /// into the station and the credential store and the <see cref="Changed"/> event run after that lock is
-    /// released, in order, so handlers may call back into the manager.
+    /// into the station and the credential store and the <see cref="Changed"/> event are queued and run after that
+    /// lock is released, in order, by one thread at a time (the caller, or the thread already dispatching), so
+    /// handlers may call back into the manager and no thread ever waits for another one's handler.
     /// </para>
     /// </summary>
     public sealed class ProvisioningManager
@@ -534,6 +535,7 @@ namespace NanoProv.Provisioning
             }
 
             WifiConnectRequest request = new WifiConnectRequest(stored.Ssid, stored.Passphrase, stored.Bssid, stored.Channel);
+            stored.Wipe();
             lock (_sync)
             {
                 if (_attempt != null)
@@ -599,6 +601,8 @@ namespace NanoProv.Provisioning
                 if (e.Kind == WifiStationEventKind.GotIp)
                 {
                     Log(LogLevel.Info, "back on the stored network, IP " + (e.Connection == null ? "?" : e.Connection.Ip4Address));
+                    _restoreRequest.Wipe();
+                    _restoreRequest = null;
                 }
                 else if (e.Kind == WifiStationEventKind.ConnectFailed)
                 {
@@ -1143,6 +1147,10 @@ namespace NanoProv.Provisioning
                     catch (Exception ex)
                     {
                         Log(LogLevel.Error, "credential store save failed: " + ex.GetType().Name);
+                    }
+                    finally
+                    {
+                        d.Network.Wipe();
                     }
 
                     break;

@@ -31,13 +31,24 @@ public static class CryptoProviders
 public static class Sim
 {
     /// <summary>The built-in world of ProvSim with delays shrunk to a few milliseconds.</summary>
-    public static SimulatedWifiWorld FastWorld() => new(SimulatedWifiWorld.CreateDefault().AccessPoints, new WifiWorldTiming
+    public static SimulatedWifiWorld FastWorld(int scale = 1) => new(SimulatedWifiWorld.CreateDefault().AccessPoints, new WifiWorldTiming
     {
-        ScanLatencyMs = 20,
-        AssociationDelayMs = 15,
-        DhcpDelayMs = 15,
-        AuthFailureDelayMs = 25,
-        NotFoundDelayMs = 25,
+        ScanLatencyMs = 20 * scale,
+        AssociationDelayMs = 15 * scale,
+        DhcpDelayMs = 15 * scale,
+        AuthFailureDelayMs = 25 * scale,
+        NotFoundDelayMs = 25 * scale,
+        GroupPauseMs = 1,
+    });
+
+    /// <summary>A world whose radio answers within a millisecond (soak and benchmark).</summary>
+    public static SimulatedWifiWorld InstantWorld() => new(SimulatedWifiWorld.CreateDefault().AccessPoints, new WifiWorldTiming
+    {
+        ScanLatencyMs = 1,
+        AssociationDelayMs = 1,
+        DhcpDelayMs = 1,
+        AuthFailureDelayMs = 1,
+        NotFoundDelayMs = 1,
         GroupPauseMs = 1,
     });
 
@@ -45,7 +56,8 @@ public static class Sim
     public const string Sec2Password = "e2e-password";
 
     public static SimulatorHost Start(int security, string crypto = CryptoProviders.Managed, bool connectionClose = false,
-        Action<NanoProv.Provisioning.ProvisioningOptions> configure = null, ILog log = null)
+        Action<NanoProv.Provisioning.ProvisioningOptions> configure = null, ILog log = null, IClock clock = null,
+        NanoProv.Host.Wifi.SimulatedWifiWorld world = null)
     {
         var settings = new SimulatorSettings
         {
@@ -59,8 +71,9 @@ public static class Sim
         var host = new SimulatorHost(settings, new SimulatorOverrides
         {
             Crypto = CryptoProviders.Create(crypto),
-            World = FastWorld(),
+            World = world ?? FastWorld(),
             Log = log,
+            Clock = clock,
             ConfigureProvisioning = o =>
             {
                 o.ConnectDelayMs = 5;
@@ -90,6 +103,14 @@ public static class Sim
             Sec2Password = password ?? creds.Sec2Password,
         });
     }
+
+    public static ProvClientOptions ClientOptions(SimulatorHost host) => new()
+    {
+        Security = host.Credentials.Security,
+        Pop = host.Credentials.Pop,
+        Sec2Username = host.Credentials.Sec2User,
+        Sec2Password = host.Credentials.Sec2Password,
+    };
 
     public static HttpProvTransport TransportOf(ProvClient client) => (HttpProvTransport)client.Transport;
 

@@ -53,6 +53,13 @@ public sealed class ProvClient : IDisposable
         Options = options ?? new ProvClientOptions();
     }
 
+    /// <summary>
+    /// Convenience: a client over <see cref="HttpProvTransport"/> to <paramref name="hostPort"/>
+    /// (e.g. "127.0.0.1:8080" or "192.168.4.1:80").
+    /// </summary>
+    public static ProvClient ForHttp(string hostPort, ProvClientOptions options = null, HttpTransportOptions httpOptions = null) =>
+        new(new HttpProvTransport(hostPort, httpOptions), options);
+
     /// <summary>The transport.</summary>
     public IProvTransport Transport => _transport;
 

@@ -77,7 +77,9 @@ public sealed class GattSimProvTransport : IProvTransport
     public IReadOnlyDictionary<string, ushort> Endpoints => _endpoints;
 
     /// <inheritdoc />
-    public string Description => $"ble-sim {(DeviceName.Length > 0 ? DeviceName : "device")} (service {ServiceUuid}, MTU {Mtu})";
+    public string Description =>
+        $"ble-sim {(DeviceName.Length > 0 ? DeviceName : "device")} (service {ServiceUuid}, " +
+        (_opened || _options.Mtu == 0 ? $"MTU {Mtu})" : $"MTU {_options.Mtu} requested)");
 
     /// <summary>Exchanges the MTU (if asked) and discovers the endpoints. Called by the first <see cref="Send"/>.</summary>
     /// <exception cref="ProvTransportException">The link failed or the device lacks the provisioning service or endpoints.</exception>
