@@ -439,7 +439,7 @@ namespace NanoProv.Transports
 
             if (worker == null)
             {
-                RunJob(job);
+                job.Complete(RunJob(job));
             }
             else
             {
@@ -477,7 +477,7 @@ namespace NanoProv.Transports
             GattRequestJob job = GattRequestJob.EndSessions(connectionId);
             if (worker == null || !worker.IsBusy)
             {
-                RunJob(job);
+                job.Complete(RunJob(job));
             }
             else
             {
@@ -485,14 +485,16 @@ namespace NanoProv.Transports
             }
         }
 
-        /// <summary>Runs one request through protocomm and stores the reply (worker thread, or inline).</summary>
-        private void RunJob(GattRequestJob job)
+        /// <summary>
+        /// Runs one request through protocomm and stores the reply (worker thread, or inline); returns the ATT result.
+        /// The caller completes the job.
+        /// </summary>
+        private byte RunJob(GattRequestJob job)
         {
             if (job.EndedConnectionId != null)
             {
                 _protocomm.EndSessionsOfConnection(job.EndedConnectionId);
-                job.Complete(AttErrorCode.Success);
-                return;
+                return AttErrorCode.Success;
             }
 
             GattCharacteristicPlan target = job.Target;
@@ -550,7 +552,7 @@ namespace NanoProv.Transports
                 }
             }
 
-            job.Complete(result);
+            return result;
         }
 
         private void NoteDuration(string endpointName, long elapsed)
