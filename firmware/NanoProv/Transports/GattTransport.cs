@@ -401,6 +401,7 @@ namespace NanoProv.Transports
         {
             if (data.Length == 0 || data.Length > target.MaxValueLength)
             {
+                Array.Clear(data, 0, data.Length);
                 lock (_sync)
                 {
                     state.ClearReply(target.EndpointName);
