@@ -188,12 +188,15 @@ void np_aes_ctr_free(np_aes_ctr_stream *stream);
 int np_x25519_keypair(np_rng_fn rng, void *rng_ctx,
                       unsigned char priv[NP_X25519_LEN], unsigned char pub[NP_X25519_LEN]);
 
-/** Random salt of salt_len (1..65535) bytes whose first byte is never 0x00 (esp_prov drops leading zeros). */
+/**
+ * Random salt of salt_len (1..65535) bytes whose first byte is never 0x00 (esp_prov drops leading zeros).
+ * Exception to the "outputs untouched" rule: on an RNG failure the salt buffer is zeroized.
+ */
 int np_srp_gen_salt(np_rng_fn rng, void *rng_ctx, unsigned char *salt, size_t salt_len);
 
 /**
  * Generates a salt (salt_len bytes, see np_srp_gen_salt) and the verifier for username/password
- * (np_srp_create_verifier). Returns the verifier length.
+ * (np_srp_create_verifier). Returns the verifier length. On failure the salt buffer is zeroized.
  */
 int np_srp_gen_salt_verifier(np_rng_fn rng, void *rng_ctx,
                              const unsigned char *username, size_t username_len,
