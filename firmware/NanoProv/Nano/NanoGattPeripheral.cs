@@ -79,53 +79,18 @@ namespace NanoProv.Nano
 
                 _handler = handler;
                 _connectionId = null;
-
-                // 1. The name first: the advertising parameters copy it when they are constructed.
-                BluetoothLEServer server = BluetoothLEServer.Instance;
-                server.DeviceName = advertising.DeviceName;
-
-                // 2. The whole GATT table before advertising starts.
-                GattServiceProviderResult created = GattServiceProvider.Create(ToGuid(service.ServiceUuid));
-                if (created.Error != BluetoothError.Success || created.ServiceProvider == null)
+                try
                 {
-                    throw new InvalidOperationException("BLE service could not be created");
+                    BuildAndAdvertise(service, advertising);
+                }
+                catch (Exception)
+                {
+                    // Leave nothing half-built behind: a later Start begins from a fresh server.
+                    Release();
+                    _handler = null;
+                    throw;
                 }
 
-                _provider = created.ServiceProvider;
-                _characteristics = new GattLocalCharacteristic[service.Count];
-                _uuids = new BleUuid[service.Count];
-                for (int i = 0; i < service.Count; i++)
-                {
-                    GattCharacteristicPlan plan = service[i];
-                    GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
-                    parameters.CharacteristicProperties = GattCharacteristicProperties.Read | GattCharacteristicProperties.Write;
-                    parameters.UserDescription = plan.UserDescription;
-                    parameters.ReadProtectionLevel = GattProtectionLevel.Plain;
-                    parameters.WriteProtectionLevel = GattProtectionLevel.Plain;
-
-                    GattLocalCharacteristicResult result = _provider.Service.CreateCharacteristic(ToGuid(plan.Uuid), parameters);
-                    if (result.Error != BluetoothError.Success || result.Characteristic == null)
-                    {
-                        throw new InvalidOperationException("BLE characteristic " + plan.EndpointName + " could not be created");
-                    }
-
-                    result.Characteristic.ReadRequested += OnReadRequested;
-                    result.Characteristic.WriteRequested += OnWriteRequested;
-                    _characteristics[i] = result.Characteristic;
-                    _uuids[i] = plan.Uuid;
-                }
-
-                // 3. Connections: requests carry no session, so follow the server session's status.
-                _session = server.Session;
-                _session.SessionStatusChanged += OnSessionStatusChanged;
-
-                // 4. Advertising, built after the name was set.
-                GattServiceProviderAdvertisingParameters parameters2 = new GattServiceProviderAdvertisingParameters();
-                parameters2.IsConnectable = true;
-                parameters2.CustomAdvertisement = true;
-                AddSections(parameters2.Advertisement, advertising.AdvertisingData());
-                AddSections(parameters2.Advertisement, advertising.ScanResponseData());
-                _provider.StartAdvertising(parameters2);
                 _running = true;
             }
 
@@ -148,48 +113,7 @@ namespace NanoProv.Nano
                 handler = _handler;
                 connectionId = _connectionId;
                 _connectionId = null;
-
-                if (_session != null)
-                {
-                    _session.SessionStatusChanged -= OnSessionStatusChanged;
-                    _session = null;
-                }
-
-                if (_characteristics != null)
-                {
-                    for (int i = 0; i < _characteristics.Length; i++)
-                    {
-                        if (_characteristics[i] != null)
-                        {
-                            _characteristics[i].ReadRequested -= OnReadRequested;
-                            _characteristics[i].WriteRequested -= OnWriteRequested;
-                        }
-                    }
-                }
-
-                try
-                {
-                    _provider.StopAdvertising();
-                }
-                catch (Exception)
-                {
-                    // The stack may already be down; disposing below is what frees the memory.
-                }
-
-                try
-                {
-                    // Stops NimBLE (nimble_port_stop + deinit: its native heap is returned), drops the services and
-                    // the server singleton, so a later Start builds everything afresh.
-                    BluetoothLEServer.Instance.Dispose();
-                }
-                catch (Exception)
-                {
-                    Log(LogLevel.Warning, "BLE server did not shut down cleanly");
-                }
-
-                _provider = null;
-                _characteristics = null;
-                _uuids = null;
+                Release();
                 _handler = null;
             }
 
@@ -199,6 +123,105 @@ namespace NanoProv.Nano
             }
 
             Log(LogLevel.Info, "BLE stopped and released");
+        }
+
+        private void BuildAndAdvertise(GattUuidPlan service, AdvertisingPlan advertising)
+        {
+            // 1. The name first: the advertising parameters copy it when they are constructed.
+            BluetoothLEServer server = BluetoothLEServer.Instance;
+            server.DeviceName = advertising.DeviceName;
+
+            // 2. The whole GATT table before advertising starts.
+            GattServiceProviderResult created = GattServiceProvider.Create(ToGuid(service.ServiceUuid));
+            if (created.Error != BluetoothError.Success || created.ServiceProvider == null)
+            {
+                throw new InvalidOperationException("BLE service could not be created");
+            }
+
+            _provider = created.ServiceProvider;
+            _characteristics = new GattLocalCharacteristic[service.Count];
+            _uuids = new BleUuid[service.Count];
+            for (int i = 0; i < service.Count; i++)
+            {
+                GattCharacteristicPlan plan = service[i];
+                GattLocalCharacteristicParameters parameters = new GattLocalCharacteristicParameters();
+                parameters.CharacteristicProperties = GattCharacteristicProperties.Read | GattCharacteristicProperties.Write;
+                parameters.UserDescription = plan.UserDescription;
+                parameters.ReadProtectionLevel = GattProtectionLevel.Plain;
+                parameters.WriteProtectionLevel = GattProtectionLevel.Plain;
+
+                GattLocalCharacteristicResult result = _provider.Service.CreateCharacteristic(ToGuid(plan.Uuid), parameters);
+                if (result.Error != BluetoothError.Success || result.Characteristic == null)
+                {
+                    throw new InvalidOperationException("BLE characteristic " + plan.EndpointName + " could not be created");
+                }
+
+                result.Characteristic.ReadRequested += OnReadRequested;
+                result.Characteristic.WriteRequested += OnWriteRequested;
+                _characteristics[i] = result.Characteristic;
+                _uuids[i] = plan.Uuid;
+            }
+
+            // 3. Connections: requests carry no session, so follow the server session's status.
+            _session = server.Session;
+            _session.SessionStatusChanged += OnSessionStatusChanged;
+
+            // 4. Advertising, built after the name was set: connectable, exactly the plan's sections.
+            GattServiceProviderAdvertisingParameters advertisingParameters = new GattServiceProviderAdvertisingParameters();
+            advertisingParameters.IsConnectable = true;
+            advertisingParameters.CustomAdvertisement = true;
+            AddSections(advertisingParameters.Advertisement, advertising.AdvertisingData());
+            AddSections(advertisingParameters.Advertisement, advertising.ScanResponseData());
+            _provider.StartAdvertising(advertisingParameters);
+        }
+
+        /// <summary>Unhooks every event, stops advertising and disposes the BLE server (NimBLE down, native heap back).</summary>
+        private void Release()
+        {
+            if (_session != null)
+            {
+                _session.SessionStatusChanged -= OnSessionStatusChanged;
+                _session = null;
+            }
+
+            if (_characteristics != null)
+            {
+                for (int i = 0; i < _characteristics.Length; i++)
+                {
+                    if (_characteristics[i] != null)
+                    {
+                        _characteristics[i].ReadRequested -= OnReadRequested;
+                        _characteristics[i].WriteRequested -= OnWriteRequested;
+                    }
+                }
+            }
+
+            if (_provider != null)
+            {
+                try
+                {
+                    _provider.StopAdvertising();
+                }
+                catch (Exception)
+                {
+                    // The stack may already be down; disposing below is what frees the memory.
+                }
+            }
+
+            try
+            {
+                // Stops NimBLE (nimble_port_stop + deinit: its native heap is returned), drops the services and
+                // the server singleton, so a later Start builds everything afresh.
+                BluetoothLEServer.Instance.Dispose();
+            }
+            catch (Exception)
+            {
+                Log(LogLevel.Warning, "BLE server did not shut down cleanly");
+            }
+
+            _provider = null;
+            _characteristics = null;
+            _uuids = null;
         }
 
         private void OnSessionStatusChanged(object sender, GattSessionStatusChangedEventArgs args)

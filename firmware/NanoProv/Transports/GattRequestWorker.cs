@@ -3,8 +3,8 @@ using System.Threading;
 
 namespace NanoProv.Transports
 {
-    /// <summary>Runs one <see cref="GattRequestJob"/>; supplied by <see cref="GattTransport"/>.</summary>
-    internal delegate void GattJobRunner(GattRequestJob job);
+    /// <summary>Runs one <see cref="GattRequestJob"/> and returns its ATT result; supplied by <see cref="GattTransport"/>.</summary>
+    internal delegate byte GattJobRunner(GattRequestJob job);
 
     /// <summary>
     /// The one background thread of <see cref="GattTransport"/>: runs requests in arrival order so that a slow one
@@ -56,7 +56,7 @@ namespace NanoProv.Transports
                 // Too late for the worker: refuse a request, but a session still has to end.
                 if (job.EndedConnectionId != null)
                 {
-                    _runner(job);
+                    job.Complete(_runner(job));
                 }
                 else
                 {
@@ -94,7 +94,8 @@ namespace NanoProv.Transports
             _signal.Set();
             for (int i = 0; i < endings.Count; i++)
             {
-                _runner((GattRequestJob)endings[i]);
+                GattRequestJob ending = (GattRequestJob)endings[i];
+                ending.Complete(_runner(ending));
             }
         }
 
@@ -123,16 +124,20 @@ namespace NanoProv.Transports
                         _running = true;
                     }
 
+                    byte result = AttErrorCode.UnlikelyError;
                     try
                     {
-                        _runner(job);
+                        result = _runner(job);
                     }
                     finally
                     {
+                        // Idle again before anyone can see the job done (IsBusy is then already false).
                         lock (_sync)
                         {
                             _running = false;
                         }
+
+                        job.Complete(result);
                     }
                 }
             }

@@ -401,6 +401,7 @@ namespace NanoProv.Transports
         {
             if (data.Length == 0 || data.Length > target.MaxValueLength)
             {
+                Array.Clear(data, 0, data.Length);
                 lock (_sync)
                 {
                     state.ClearReply(target.EndpointName);
@@ -439,7 +440,7 @@ namespace NanoProv.Transports
 
             if (worker == null)
             {
-                RunJob(job);
+                job.Complete(RunJob(job));
             }
             else
             {
@@ -477,7 +478,7 @@ namespace NanoProv.Transports
             GattRequestJob job = GattRequestJob.EndSessions(connectionId);
             if (worker == null || !worker.IsBusy)
             {
-                RunJob(job);
+                job.Complete(RunJob(job));
             }
             else
             {
@@ -485,14 +486,16 @@ namespace NanoProv.Transports
             }
         }
 
-        /// <summary>Runs one request through protocomm and stores the reply (worker thread, or inline).</summary>
-        private void RunJob(GattRequestJob job)
+        /// <summary>
+        /// Runs one request through protocomm and stores the reply (worker thread, or inline); returns the ATT result.
+        /// The caller completes the job.
+        /// </summary>
+        private byte RunJob(GattRequestJob job)
         {
             if (job.EndedConnectionId != null)
             {
                 _protocomm.EndSessionsOfConnection(job.EndedConnectionId);
-                job.Complete(AttErrorCode.Success);
-                return;
+                return AttErrorCode.Success;
             }
 
             GattCharacteristicPlan target = job.Target;
@@ -550,7 +553,7 @@ namespace NanoProv.Transports
                 }
             }
 
-            job.Complete(result);
+            return result;
         }
 
         private void NoteDuration(string endpointName, long elapsed)

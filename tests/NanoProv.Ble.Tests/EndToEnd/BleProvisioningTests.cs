@@ -222,7 +222,7 @@ public class BleProvisioningTests
         using var rig = new BleDeviceRig(2, configure: o =>
         {
             o.AutoStop = true;
-            o.StopDelayAfterReportMs = 10;
+            o.StopDelayAfterReportMs = 300; // the client must still read the Connected reply before BLE goes
             o.AutoStopDelayMs = 10;
         });
         using var stopped = new ManualResetEventSlim(false);

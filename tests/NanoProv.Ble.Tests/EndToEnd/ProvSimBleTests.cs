@@ -27,7 +27,7 @@ public class ProvSimBleTests
             {
                 o.ConnectDelayMs = 5;
                 o.RetryDelayMs = 5;
-                o.StopDelayAfterReportMs = 10;
+                o.StopDelayAfterReportMs = 300; // the client must still read the Connected reply before BLE goes
                 o.AutoStopDelayMs = 10;
                 o.StopCleanupDelayMs = 10;
             },
