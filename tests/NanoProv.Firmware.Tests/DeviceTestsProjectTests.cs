@@ -23,7 +23,11 @@ public class DeviceTestsProjectTests
         Assert.Contains("nano.runsettings", project.Properties["RunSettingsFilePath"]);
         Assert.Contains("nanoFramework.TestFramework", project.References.Select(r => r.AssemblyName));
         Assert.Contains(project.References, r => r.HintPath.EndsWith("nanoFramework.UnitTestLauncher.exe", StringComparison.Ordinal));
-        Assert.Contains(@"..\..\firmware\NanoProv\NanoProv.nfproj", project.ProjectReferences);
+        // NanoProv for the wire and security code, NanoProv.Crypto for NativeCrypto (the interop under test); not
+        // NanoProv.Ble or the Bluetooth package, so the tests run on any image that carries the crypto interop.
+        Assert.Equal(new[] { @"..\..\firmware\NanoProv\NanoProv.nfproj", @"..\..\firmware\NanoProv.Crypto\NanoProv.Crypto.nfproj" },
+            project.ProjectReferences);
+        Assert.DoesNotContain(project.References, r => r.AssemblyName == "nanoFramework.Device.Bluetooth");
         Assert.Contains("<ProjectCapability Include=\"TestContainer\" />", File.ReadAllText(RepoPaths.Full(ProjectPath)));
         Assert.True(File.Exists(RepoPaths.Full("tests/NanoProv.DeviceTests/nano.runsettings")));
         Assert.Contains(NanoCompiler.DiscoverProjects(), p => p == ProjectPath);

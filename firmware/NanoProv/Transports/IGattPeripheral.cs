@@ -2,7 +2,8 @@ namespace NanoProv.Transports
 {
     /// <summary>
     /// The port between <see cref="GattTransport"/> and a BLE stack acting as GATT server: the nanoFramework
-    /// adapter on the device (firmware/NanoProv/Nano/NanoGattPeripheral.cs) or the GATT simulator on the host.
+    /// adapter on the device (NanoGattPeripheral in the separate NanoProv.Ble assembly, firmware/NanoProv.Ble, so the
+    /// NanoProv library itself needs no Bluetooth) or the GATT simulator on the host.
     /// Implementations must:
     /// <list type="bullet">
     /// <item>create the primary service and every characteristic of <see cref="GattUuidPlan"/> (properties

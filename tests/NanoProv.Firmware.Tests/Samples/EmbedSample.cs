@@ -1,3 +1,5 @@
+// Project references: NanoProv (the library), NanoProv.Crypto (NativeCrypto, the crypto interop) and NanoProv.Ble
+// (NanoGattPeripheral; needs a firmware image with Bluetooth). A SoftAP-only device leaves NanoProv.Ble out.
 using System.Threading;
 using NanoProv.Nano;
 using NanoProv.Platform;
@@ -22,12 +24,13 @@ namespace MyDevice
             options.Sec2Verifier = MySecrets.Sec2Verifier;
             options.AttemptTimeoutMs = 25000;              // WifiAdapter.Connect may block for 20 s
 
-            ProvisioningService service = new ProvisioningService(options, new NativeCrypto(), new NanoRandom(),
-                clock, log, station, store, new NanoTimerService(log));
+            ProvisioningService service = new ProvisioningService(options, new NativeCrypto() /* NanoProv.Crypto */,
+                new NanoRandom(), clock, log, station, store, new NanoTimerService(log));
 
             GattTransportOptions ble = new GattTransportOptions();
             ble.DeviceName = options.ServiceName;
-            GattTransport transport = new GattTransport(service.Protocomm, new NanoGattPeripheral(log), ble, clock, log);
+            GattTransport transport = new GattTransport(service.Protocomm, new NanoGattPeripheral(log) /* NanoProv.Ble */,
+                ble, clock, log);
 
             service.Changed += (sender, e) =>
             {
