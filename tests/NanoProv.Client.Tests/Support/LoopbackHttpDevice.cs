@@ -23,6 +23,7 @@ internal sealed class LoopbackHttpDevice : IDisposable
     private volatile bool _stopping;
     private readonly ManualResetEvent _stopped = new(false);
     private int _connections;
+    private int _closedConnections;
     private uint _sessionId;
     private bool _hasSession;
     private int _sessionConnection = -1;
@@ -49,6 +50,15 @@ internal sealed class LoopbackHttpDevice : IDisposable
     public string Host => "127.0.0.1:" + Port;
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>Connections this device has closed (after their socket was disposed).</summary>
+    public int ClosedConnections => Volatile.Read(ref _closedConnections);
+
+    /// <summary>Waits (bounded) until the device has closed every connection it accepted.</summary>
+    public bool WaitUntilAllConnectionsClosed(TimeSpan timeout)
+    {
+        return SpinWait.SpinUntil(() => ClosedConnections >= Connections, timeout);
+    }
+
     private void AcceptLoop()
     {
         while (!_stopping)
@@ -73,6 +83,18 @@ internal sealed class LoopbackHttpDevice : IDisposable
     }
 
     private void Serve(Socket socket, int connection)
+    {
+        try
+        {
+            ServeConnection(socket, connection);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _closedConnections);
+        }
+    }
+
+    private void ServeConnection(Socket socket, int connection)
     {
         try
         {
@@ -160,7 +182,13 @@ internal sealed class LoopbackHttpDevice : IDisposable
                 Record(connection, method, path, cookie, connHeader, status, setCookie);
                 bool close = status != 200 || ConnectionClose || (connHeader?.Contains("close", StringComparison.OrdinalIgnoreCase) ?? false);
                 Write(stream, status, status == 200 ? "OK" : "Not Found", reply, setCookie, close);
-                if (close || CloseSilentlyAfterReply) return;
+                if (close || CloseSilentlyAfterReply)
+                {
+                    // Graceful close (FIN after the reply), as a real server's idle expiry does; never a reset that
+                    // could discard the reply still in flight.
+                    socket.Shutdown(SocketShutdown.Send);
+                    return;
+                }
             }
         }
         catch (IOException)
