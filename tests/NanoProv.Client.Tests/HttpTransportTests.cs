@@ -5,6 +5,7 @@ using NanoProv.Client.Tests.Support;
 namespace NanoProv.Client.Tests;
 
 /// <summary>HttpProvTransport over real loopback sockets against the device double.</summary>
+[Collection(LoopbackCollection.Name)]
 public class HttpTransportTests
 {
     private static readonly ProvisionOptions Fast = new() { PollInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(10) };

@@ -103,6 +103,9 @@ internal sealed class LoopbackHttpDevice : IDisposable
             {
                 string requestLine = ReadLine(stream);
                 if (requestLine == null) return;
+                // Latched per request: a test that flips the switch after a reply arrived must not affect that
+                // reply's connection retroactively.
+                bool closeSilently = CloseSilentlyAfterReply;
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 string line;
                 while (!string.IsNullOrEmpty(line = ReadLine(stream)))
@@ -182,7 +185,7 @@ internal sealed class LoopbackHttpDevice : IDisposable
                 Record(connection, method, path, cookie, connHeader, status, setCookie);
                 bool close = status != 200 || ConnectionClose || (connHeader?.Contains("close", StringComparison.OrdinalIgnoreCase) ?? false);
                 Write(stream, status, status == 200 ? "OK" : "Not Found", reply, setCookie, close);
-                if (close || CloseSilentlyAfterReply)
+                if (close || closeSilently)
                 {
                     // Graceful close (FIN after the reply), as a real server's idle expiry does; never a reset that
                     // could discard the reply still in flight.
