@@ -23,23 +23,33 @@ public sealed class SoakCollection
 [Collection("Soak")]
 public class SoakTests
 {
-    private const long HeapMarginBytes = 8L * 1024 * 1024;
+    private const long HeapMarginBytes = 1024L * 1024; // ~1 KiB per session over the Sec1 run
     private readonly ITestOutputHelper _output;
 
     public SoakTests(ITestOutputHelper output) => _output = output;
 
+    public static TheoryData<int, int, string> Runs()
+    {
+        var data = new TheoryData<int, int, string> { { 1, 1000, CryptoProviders.Managed }, { 2, 50, CryptoProviders.Managed } };
+        if (CryptoProviders.Available().Contains(CryptoProviders.Native))
+        {
+            data.Add(1, 1000, CryptoProviders.Native);
+            data.Add(2, 50, CryptoProviders.Native);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData(1, 1000)]
-    [InlineData(2, 50)]
-    public void Sequential_sessions_keep_the_session_table_and_the_heap_bounded(int security, int sessions)
+    [MemberData(nameof(Runs))]
+    public void Sequential_sessions_keep_the_session_table_and_the_heap_bounded(int security, int sessions, string crypto)
     {
         var clock = new FakeClock(1_000_000);
-        using var host = Sim.Start(security, clock: clock, world: Sim.InstantWorld(), configure: o =>
+        using var host = Sim.Start(security, crypto, clock: clock, world: Sim.InstantWorld(), configure: o =>
         {
             o.ConnectDelayMs = 1;
             o.RetryDelayMs = 1;
         });
-        var poll = new ProvisionOptions { PollInterval = TimeSpan.FromMilliseconds(5), Timeout = TimeSpan.FromSeconds(20) };
         int capacity = host.Service.Protocomm.Sessions.Capacity;
         int warmup = Math.Min(50, sessions / 5);
         long heapAfterWarmup = 0;
@@ -55,8 +65,7 @@ public class SoakTests
             previous?.Dispose();
             previous = client;
 
-            var result = client.Provision(WifiCredentials.FromText("HomeNet", "homepass"), poll);
-            Assert.True(result.Outcome == ProvisionOutcome.Connected, $"iteration {i}: {result.Outcome}");
+            ProvisionInterleaved(client, i);
             Assert.Equal(DeviceStatus.Success, client.Reprovision());
 
             int count = host.Service.Protocomm.Sessions.Count;
@@ -70,7 +79,7 @@ public class SoakTests
         Sim.WaitUntil(() => host.Server.OpenConnections == 0, "all connections closed");
         long heapAtEnd = Heap();
         double seconds = watch.Elapsed.TotalSeconds;
-        _output.WriteLine($"Security {security}: {sessions} sessions in {seconds:0.0} s ({seconds * 1000 / sessions:0.0} ms each); " +
+        _output.WriteLine($"Security {security} ({crypto}): {sessions} sessions in {seconds:0.0} s ({seconds * 1000 / sessions:0.0} ms each); " +
                           $"max sessions {maxSessions}/{capacity}; heap after warm-up {heapAfterWarmup / 1024} KiB, at end {heapAtEnd / 1024} KiB; " +
                           $"connections accepted {host.Server.AcceptedConnections}");
 
@@ -79,13 +88,45 @@ public class SoakTests
         Assert.Equal(sessions, host.Server.AcceptedConnections);
     }
 
+    /// <summary>
+    /// SetConfig, ApplyConfig, then GetStatus until Connected, with a custom-data request between two prov-config
+    /// requests. Workaround for a protocomm bug (Security 1 retry cache): a 2-byte request (ApplyConfig, GetStatus)
+    /// whose ciphertext happens to equal the previous request's (probability 2^-16 per pair) is answered from the
+    /// retry cache, which desynchronises the keystream (see Retry_cache_does_not_mistake_a_new_short_request_for_a_retry).
+    /// With thousands of such pairs the soak would fail several percent of the runs; interleaving another endpoint
+    /// keeps every pair distinct. Remove the interleaving once protocomm is fixed.
+    /// </summary>
+    private static void ProvisionInterleaved(ProvClient client, int iteration)
+    {
+        var ping = new byte[] { (byte)'s', (byte)'o', (byte)'a', (byte)'k' };
+        Assert.Equal(DeviceStatus.Success, client.SetWifiConfig(WifiCredentials.FromText("HomeNet", "homepass")));
+        client.SendCustomData(NanoProv.ProvSim.SimulatorHost.CustomDataEndpoint, ping);
+        Assert.Equal(DeviceStatus.Success, client.ApplyWifiConfig());
+        var until = Stopwatch.StartNew();
+        while (true)
+        {
+            client.SendCustomData(NanoProv.ProvSim.SimulatorHost.CustomDataEndpoint, ping);
+            var status = client.GetWifiStatus();
+            if (status.State == StationState.Connected) return;
+            Assert.True(status.State == StationState.Connecting, $"iteration {iteration}: {status}");
+            Assert.True(until.Elapsed < TimeSpan.FromSeconds(20), $"iteration {iteration}: no result in 20 s");
+            Thread.Sleep(2);
+        }
+    }
+
+    /// <summary>
+    /// Live managed bytes after a forced, blocking, compacting full GC: heap size minus fragmentation as recorded
+    /// by that GC. (GC.GetTotalMemory(true) is printed too, but on .NET 10 it was seen to return negative values
+    /// in this multi-threaded test host, so it is not used for the assertion.)
+    /// </summary>
     private long Heap()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        long total = GC.GetTotalMemory(forceFullCollection: true);
-        long heap = GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
-        _output.WriteLine($"GetTotalMemory {total}, HeapSizeBytes {heap}");
-        return total;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        long live = info.HeapSizeBytes - info.FragmentedBytes;
+        _output.WriteLine($"after forced GC: live {live} bytes (heap {info.HeapSizeBytes}, fragmented {info.FragmentedBytes}), GetTotalMemory {GC.GetTotalMemory(true)}");
+        return live;
     }
 }

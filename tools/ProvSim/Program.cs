@@ -7,7 +7,18 @@ namespace NanoProv.ProvSim;
 /// <summary>Entry point: parse options, build the simulator, print the banner, serve or run the demo.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => CommandLine.Build(Run).Parse(args).Invoke();
+    private static int Main(string[] args)
+    {
+        var parsed = CommandLine.Build(Run).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine("provsim: " + error.Message);
+            Console.Error.WriteLine("provsim: see --help");
+            return 2;
+        }
+
+        return parsed.Invoke();
+    }
 
     private static int Run(SimulatorSettings settings)
     {

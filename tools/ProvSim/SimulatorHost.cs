@@ -182,7 +182,7 @@ public sealed class SimulatorHost : IDisposable
     /// <summary>Timers.</summary>
     public ITimerService Timers { get; }
 
-    /// <summary>The custom-data payloads received, in order (decrypted).</summary>
+    /// <summary>The most recent custom-data payloads received (at most 100), oldest first (decrypted).</summary>
     public IReadOnlyList<byte[]> CustomDataReceived
     {
         get { lock (_customData) return _customData.ToArray(); }
@@ -237,7 +237,12 @@ public sealed class SimulatorHost : IDisposable
 
         public byte[] HandleRequest(uint sessionId, byte[] request)
         {
-            lock (_host._customData) _host._customData.Add((byte[])request.Clone());
+            lock (_host._customData)
+            {
+                if (_host._customData.Count == 100) _host._customData.RemoveAt(0);
+                _host._customData.Add((byte[])request.Clone());
+            }
+
             return (byte[])Success.Clone();
         }
     }

@@ -16,6 +16,7 @@ internal sealed class HttpConnection
     private const int StateIdle = 0;
     private const int StateBusy = 1;
     private const int StateEvicted = 2;
+    private const int StateChecking = 3;
     private const int PollSliceMilliseconds = 200;
     private const int LingerMilliseconds = 500;
 
@@ -29,6 +30,7 @@ internal sealed class HttpConnection
     private int _state = StateIdle;
     private int _closeReported;
     private volatile bool _closing;
+    private volatile bool _replied;
 
     public HttpConnection(Socket socket, LoopbackHttpServer server, long number)
     {
@@ -66,21 +68,50 @@ internal sealed class HttpConnection
     }
 
     /// <summary>
-    /// True when this connection is idle and its peer has closed it (readable with nothing to read). Does not
-    /// consume data.
+    /// Called from another connection's thread: when this connection is idle (or has just replied and is about to
+    /// be idle or closed) and its peer has already closed it, marks it closed and returns true (the caller then
+    /// reports the close). While it checks, the connection is in a Checking state its own thread respects, so no
+    /// byte can be consumed between the readability test and the "nothing to read" test.
     /// </summary>
-    public bool IsIdleAndClosedByPeer()
+    public bool TryReapIfClosedByPeer()
     {
-        if (!IsIdle || _start < _end) return false;
+        // A connection that has just replied goes idle (keep-alive) or reports its own close within microseconds,
+        // and one whose thread is already closing it reports at once: wait for either instead of missing it.
+        long until = Environment.TickCount64 + 100;
+        while (Volatile.Read(ref _closeReported) == 0)
+        {
+            int state = Volatile.Read(ref _state);
+            if (state == StateIdle)
+            {
+                if (Interlocked.CompareExchange(ref _state, StateChecking, StateIdle) != StateIdle) continue;
+                bool closed = IsClosedByPeerUnsafe();
+                Volatile.Write(ref _state, closed ? StateEvicted : StateIdle);
+                return closed;
+            }
+
+            bool settling = state == StateEvicted || state == StateChecking || (state == StateBusy && _replied);
+            if (!settling || Environment.TickCount64 > until) return false;
+            Thread.Yield();
+        }
+
+        return false;
+    }
+
+    /// <summary>Readable with nothing to read = end of stream or error. Only valid while nobody else reads.</summary>
+    private bool IsClosedByPeerUnsafe()
+    {
         try
         {
-            return _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
+            return _start == _end && _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             return true;
         }
     }
+
+    /// <summary>Called by the exchange just before its reply (or abort) goes out.</summary>
+    internal void MarkReplied() => _replied = true;
 
     /// <summary>Returns true exactly once: the caller then reports the close to the transport.</summary>
     public bool ClaimCloseReport() => Interlocked.Exchange(ref _closeReported, 1) == 0;
@@ -121,7 +152,9 @@ internal sealed class HttpConnection
                 }
 
                 var exchange = new SocketHttpExchange(this, head);
+                long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 _server.Transport.ProcessExchange(exchange);
+                _server.RecordRequest(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
                 LastActivity = Stopwatch.GetTimestamp();
                 if (!exchange.Completed)
                 {
@@ -143,8 +176,10 @@ internal sealed class HttpConnection
         }
         finally
         {
-            CloseSocket();
+            // Report first: the peer may already be opening its next connection; the lingering close below can
+            // take up to half a second.
             _server.OnConnectionEnded(this);
+            CloseSocket();
         }
     }
 
@@ -162,9 +197,21 @@ internal sealed class HttpConnection
             // RFC 9112 §2.2: ignore empty lines before the request line.
             while (_start < _end && (_buffer[_start] == '\r' || _buffer[_start] == '\n')) _start++;
 
-            if (_start < _end && headDeadline == 0)
+            if (headDeadline == 0)
             {
-                if (Interlocked.CompareExchange(ref _state, StateBusy, StateIdle) == StateEvicted) return null;
+                if (_start == _end)
+                {
+                    // Idle: wait for the next request without consuming anything until this thread owns the
+                    // connection again (an eviction or a reaper check may hold it meanwhile).
+                    int ready = WaitForRequestStart(firstByteWait);
+                    if (ready <= 0) return null;
+                }
+                else if (!ClaimBusy())
+                {
+                    return null;
+                }
+
+                _replied = false;
                 headDeadline = Environment.TickCount64 + headTimeout;
             }
 
@@ -195,7 +242,7 @@ internal sealed class HttpConnection
             }
 
             Compact();
-            int wait = headDeadline == 0 ? firstByteWait : (int)Math.Max(0, headDeadline - Environment.TickCount64);
+            int wait = (int)Math.Max(0, headDeadline - Environment.TickCount64);
             int n = Receive(_buffer, _end, _buffer.Length - _end, wait);
             if (n > 0)
             {
@@ -203,9 +250,69 @@ internal sealed class HttpConnection
                 continue;
             }
 
-            if (n == HttpBodyReadTimedOut && headDeadline != 0) errorStatus = 408;
+            if (n == HttpBodyReadTimedOut) errorStatus = 408;
             return null;
         }
+    }
+
+    /// <summary>Idle → Busy; waits out a reaper check; false when the connection was evicted or reaped.</summary>
+    private bool ClaimBusy()
+    {
+        while (true)
+        {
+            int previous = Interlocked.CompareExchange(ref _state, StateBusy, StateIdle);
+            if (previous == StateIdle || previous == StateBusy) return true;
+            if (previous == StateEvicted) return false;
+            Thread.Yield(); // StateChecking: a reaper looks at the socket for a moment
+        }
+    }
+
+    /// <summary>
+    /// Waits until the socket is readable (data, end of stream or error) and claims the connection.
+    /// Returns 1 when claimed, 0 on timeout, -1 when evicted, reaped or closing.
+    /// </summary>
+    private int WaitForRequestStart(int timeoutMilliseconds)
+    {
+        long deadline = Environment.TickCount64 + timeoutMilliseconds;
+        while (!_closing)
+        {
+            long remaining = deadline - Environment.TickCount64;
+            if (remaining <= 0) return 0;
+            bool readable;
+            try
+            {
+                readable = _socket.Poll((int)Math.Min(remaining, PollSliceMilliseconds) * 1000, SelectMode.SelectRead);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return -1;
+            }
+
+            if (Volatile.Read(ref _state) == StateEvicted) return -1;
+            if (!readable) continue;
+
+            // End of stream while idle: report the close right away (the peer may already be sending its next
+            // request on a new connection), without a window in which this connection looks busy.
+            int previous = Interlocked.CompareExchange(ref _state, StateChecking, StateIdle);
+            if (previous == StateChecking)
+            {
+                Thread.Yield();
+                continue;
+            }
+
+            if (previous != StateIdle) return -1;
+            if (IsClosedByPeerUnsafe())
+            {
+                Volatile.Write(ref _state, StateEvicted);
+                _server.ReportClosedNow(this);
+                return -1;
+            }
+
+            Volatile.Write(ref _state, StateBusy);
+            return 1;
+        }
+
+        return -1;
     }
 
     private const int HttpBodyReadTimedOut = NanoProv.Transports.HttpBodyRead.TimedOut;

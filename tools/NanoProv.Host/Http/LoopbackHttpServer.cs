@@ -26,6 +26,8 @@ public sealed class LoopbackHttpServer : IDisposable
     private long _accepted;
     private long _evicted;
     private long _refused;
+    private long _requests;
+    private long _requestAllocatedBytes;
 
     /// <summary>Creates a stopped server.</summary>
     public LoopbackHttpServer(HttpTransport transport, LoopbackHttpServerOptions options = null, ILog log = null)
@@ -61,6 +63,15 @@ public sealed class LoopbackHttpServer : IDisposable
     /// <summary>Connections refused with 503 because every slot was busy.</summary>
     public long RefusedConnections => Interlocked.Read(ref _refused);
 
+    /// <summary>Requests handed to the transport since start.</summary>
+    public long RequestsProcessed => Interlocked.Read(ref _requests);
+
+    /// <summary>
+    /// Managed bytes allocated on the connection threads while the transport processed requests (body read,
+    /// protocomm, endpoints, reply write); a benchmark figure for the device-side cost per request.
+    /// </summary>
+    public long RequestAllocatedBytes => Interlocked.Read(ref _requestAllocatedBytes);
+
     /// <summary>Binds 127.0.0.1:Port and starts accepting. Throws SocketException when the port is taken.</summary>
     public void Start()
     {
@@ -92,6 +103,12 @@ public sealed class LoopbackHttpServer : IDisposable
 
     internal void Log(LogLevel level, string message) => _log?.Write(level, "httpd", message);
 
+    internal void RecordRequest(long allocatedBytes)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _requestAllocatedBytes, allocatedBytes);
+    }
+
     internal void OnConnectionEnded(HttpConnection connection)
     {
         lock (_connections) _connections.Remove(connection);
@@ -104,21 +121,27 @@ public sealed class LoopbackHttpServer : IDisposable
     /// </summary>
     internal void ReapClosedConnectionsOf(string remoteAddress, HttpConnection except)
     {
-        List<HttpConnection> closed = null;
+        List<HttpConnection> candidates = null;
         lock (_connections)
         {
             foreach (var c in _connections)
             {
-                if (c != except && c.RemoteAddress == remoteAddress && c.IsIdleAndClosedByPeer())
+                if (c != except && c.RemoteAddress == remoteAddress)
                 {
-                    (closed ??= new List<HttpConnection>()).Add(c);
+                    (candidates ??= new List<HttpConnection>()).Add(c);
                 }
             }
         }
 
-        if (closed == null) return;
-        foreach (var c in closed) ReportClosed(c);
+        if (candidates == null) return;
+        foreach (var c in candidates)
+        {
+            if (c.TryReapIfClosedByPeer()) ReportClosed(c);
+        }
     }
+
+    /// <summary>A connection's own thread saw the peer close while idle: report it before anything else happens.</summary>
+    internal void ReportClosedNow(HttpConnection connection) => ReportClosed(connection);
 
     private void ReportClosed(HttpConnection connection)
     {

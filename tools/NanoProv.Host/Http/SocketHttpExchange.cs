@@ -109,6 +109,7 @@ internal sealed class SocketHttpExchange : IHttpExchange
         var packet = new byte[headLength + count];
         Encoding.ASCII.GetBytes(head.ToString(), 0, head.Length, packet, 0);
         if (count > 0) Array.Copy(body, offset, packet, headLength, count);
+        _connection.MarkReplied();
         if (!_connection.SendAll(packet, 0, packet.Length)) CloseAfter = true;
     }
 
@@ -117,5 +118,6 @@ internal sealed class SocketHttpExchange : IHttpExchange
         if (Completed) throw new InvalidOperationException("the exchange already ended");
         Completed = true;
         CloseAfter = true;
+        _connection.MarkReplied();
     }
 }
