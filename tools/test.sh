@@ -46,7 +46,18 @@ if [ -x "$ROOT/native-interop/tests/run.sh" ]; then
 fi
 
 # 2. .NET: restore and build the whole solution, then every xunit project under tests/.
+#    Every host project must be in NanoProv.sln (tests run with --no-build after the solution build).
 log "dotnet restore + build"
+missing_from_sln=()
+while IFS= read -r proj; do
+  rel="${proj#"$ROOT"/}"
+  grep -qF "${rel//\//\\}" "$ROOT/NanoProv.sln" || missing_from_sln+=("$rel")
+done < <(find "$ROOT/tools" "$ROOT/tests" -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
+if [ ${#missing_from_sln[@]} -gt 0 ]; then
+  echo "these projects are not in NanoProv.sln (add them with: dotnet sln NanoProv.sln add --in-root <path>):"
+  printf '  %s\n' "${missing_from_sln[@]}"
+  FAILED_STAGES+=("solution completeness")
+fi
 dotnet build "$ROOT/NanoProv.sln" -c Release -nologo -v q 2>&1 | tail -n 30
 [ "${PIPESTATUS[0]}" -eq 0 ] || { FAILED_STAGES+=("dotnet build"); echo "0 1" > "$ARTIFACTS/build.counts"; }
 

@@ -1,4 +1,5 @@
-// Compiles the nanoFramework interop glue (NanoProv.cpp + NanoProv_NanoProv_Nano_NativeCrypto.cpp)
+// Compiles the nanoFramework interop glue of assembly NanoProv.Crypto (NanoProv_Crypto.cpp +
+// NanoProv_Crypto_NanoProv_Nano_NativeCrypto.cpp)
 // against stand-in CLR headers and drives every stub through a fake stack frame: arrays are
 // marshalled in place, null references and bad slices give the CryptoStatus codes, and results
 // equal the C API's.
@@ -6,13 +7,13 @@
 
 #include <cstring>
 
-#include "NanoProv.h"
+#include "NanoProv_Crypto.h"
 #include "nanoprov_crypto.h"
 #include "test_util.h"
 
 namespace {
 
-using Glue = Library_NanoProv_NanoProv_Nano_NativeCrypto;
+using Glue = Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto;
 
 struct Frame {
     CLR_RT_StackFrame stack;
@@ -40,11 +41,15 @@ struct Frame {
 
 TEST(NanoGlue, AssemblyDeclaration)
 {
-    EXPECT_STREQ("NanoProv", g_CLR_AssemblyNative_NanoProv.m_szAssemblyName);
-    EXPECT_EQ(1, g_CLR_AssemblyNative_NanoProv.m_Version.majorVersion);
-    const CLR_RT_MethodHandler *t = g_CLR_AssemblyNative_NanoProv.m_pNativeMethods;
+    EXPECT_STREQ("NanoProv.Crypto", g_CLR_AssemblyNative_NanoProv_Crypto.m_szAssemblyName);
+    EXPECT_EQ(1, g_CLR_AssemblyNative_NanoProv_Crypto.m_Version.majorVersion);
+    EXPECT_EQ(0, g_CLR_AssemblyNative_NanoProv_Crypto.m_Version.minorVersion);
+    const CLR_RT_MethodHandler *t = g_CLR_AssemblyNative_NanoProv_Crypto.m_pNativeMethods;
+    // NativeCrypto is the whole assembly: 11 ICrypto methods, .ctor, InRange, then the 11 externs.
     for (int i = 0; i < 13; i++) EXPECT_EQ(nullptr, t[i]) << "managed method slot " << i;
     EXPECT_EQ(&Glue::NativeSha256___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1, t[13]);
+    EXPECT_EQ(&Glue::NativeSha512___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1, t[14]);
+    EXPECT_EQ(&Glue::NativeAesGcmOpen___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4__SZARRAY_U1__I4, t[19]);
     EXPECT_EQ(&Glue::NativeSrpCreateVerifier___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1, t[23]);
 }
 

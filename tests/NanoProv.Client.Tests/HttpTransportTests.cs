@@ -5,6 +5,7 @@ using NanoProv.Client.Tests.Support;
 namespace NanoProv.Client.Tests;
 
 /// <summary>HttpProvTransport over real loopback sockets against the device double.</summary>
+[Collection(LoopbackCollection.Name)]
 public class HttpTransportTests
 {
     private static readonly ProvisionOptions Fast = new() { PollInterval = TimeSpan.Zero, Timeout = TimeSpan.FromSeconds(10) };
@@ -95,12 +96,20 @@ public class HttpTransportTests
     [Fact]
     public void Idle_keep_alive_connection_closed_by_the_device_is_reopened()
     {
-        using var server = new LoopbackHttpDevice(new FakeDevice { Security = 1 }) { CloseSilentlyAfterReply = true };
+        using var server = new LoopbackHttpDevice(new FakeDevice { Security = 1 });
         using var c = Client(server.Host);
         c.Connect();
-        Thread.Sleep(50);
+        int before = server.Connections;
+
+        // From now on the device drops every keep-alive connection right after replying (idle expiry).
+        server.CloseSilentlyAfterReply = true;
         Assert.Equal(StationState.Connecting, c.GetWifiStatus().State);
-        Assert.True(server.Connections >= 3);
+
+        // Reuse only once the device really has dropped the idle connection (no timing assumption): the client must
+        // notice the closed connection and open a new one instead of failing the request.
+        Assert.True(server.WaitUntilAllConnectionsClosed(TimeSpan.FromSeconds(10)), "the device did not close its connections");
+        Assert.Equal(StationState.Connecting, c.GetWifiStatus().State);
+        Assert.True(server.Connections > before, "the client did not open a new connection");
     }
 
     [Fact]

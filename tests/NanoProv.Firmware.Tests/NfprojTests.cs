@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -153,30 +154,177 @@ public class NfprojTests
         Assert.True(problems.Count == 0, projectPath + ":\n" + string.Join("\n", problems));
     }
 
-    [Fact]
-    public void NanoProvIsTheInteropLibraryProject()
+    /// <summary>
+    /// The assemblies firmware/NanoProv/NanoProv.nfproj references (core + the SoftAP/Wi-Fi adapters). No Bluetooth:
+    /// the BLE adapter is NanoProv.Ble, so the library deploys to images without Bluetooth.
+    /// </summary>
+    public static readonly string[] ExpectedNanoProvReferences =
     {
-        NfProject project = NfProject.Load(RepoPaths.Full("firmware/NanoProv/NanoProv.nfproj"));
+        "mscorlib", "nanoFramework.System.Collections", "nanoFramework.System.Text",
+        "nanoFramework.Runtime.Events", "nanoFramework.Runtime.Native", "System.Threading", "System.IO.Streams",
+        "System.Net", "System.Net.Http", "System.Device.Wifi", "Iot.Device.DhcpServer",
+    };
+
+    /// <summary>NanoProv.Crypto references mscorlib only (plus the NanoProv project for ICrypto/CryptoStatus).</summary>
+    public static readonly string[] ExpectedCryptoReferences = { "mscorlib" };
+
+    /// <summary>NanoProv.Ble: mscorlib, the Bluetooth package and the packages that package depends on.</summary>
+    public static readonly string[] ExpectedBleReferences =
+    {
+        "mscorlib", "nanoFramework.Device.Bluetooth", "nanoFramework.Runtime.Events", "nanoFramework.Runtime.Native",
+        "nanoFramework.System.Collections", "nanoFramework.System.Text",
+    };
+
+    private const string NanoProvProject = "firmware/NanoProv/NanoProv.nfproj";
+    private const string CryptoProject = "firmware/NanoProv.Crypto/NanoProv.Crypto.nfproj";
+    private const string BleProject = "firmware/NanoProv.Ble/NanoProv.Ble.nfproj";
+    private const string BluetoothAssembly = "nanoFramework.Device.Bluetooth";
+
+    [Fact]
+    public void NanoProvIsALibraryWithoutNativeMethodsOrBluetooth()
+    {
+        NfProject project = NfProject.Load(RepoPaths.Full(NanoProvProject));
 
         Assert.Equal("NanoProv", project.AssemblyName);
         Assert.Equal("NanoProv", project.Properties["RootNamespace"]);
         Assert.Equal("Library", project.OutputType);
-        Assert.Equal("true", project.Properties.GetValueOrDefault("NFMDP_GENERATE_STUBS"));
+        // No interop here any more: no stub generation, no native version (the checksum lives in NanoProv.Crypto).
+        Assert.False(project.Properties.ContainsKey("NFMDP_GENERATE_STUBS"), "NanoProv.nfproj must not generate native stubs");
+        Assert.Empty(project.ProjectReferences);
         Assert.Contains("Properties\\AssemblyInfo.cs", project.CompileIncludes);
-        Assert.Equal(new[] { "mscorlib", "nanoFramework.System.Collections", "nanoFramework.System.Text" },
+        Assert.Equal(ExpectedNanoProvReferences.OrderBy(n => n, StringComparer.Ordinal),
             project.References.Select(r => r.AssemblyName).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.DoesNotContain(project.LoadPackagesConfig(), p => p.Id == BluetoothAssembly);
 
         string assemblyInfo = File.ReadAllText(RepoPaths.Full("firmware/NanoProv/Properties/AssemblyInfo.cs"));
+        Assert.DoesNotMatch(@"\[assembly:\s*AssemblyNativeVersion", assemblyInfo);
+        Assert.Matches(@"\[assembly:\s*AssemblyVersion\(""\d+\.\d+\.\d+\.\d+""\)\]", assemblyInfo);
+
+        NanoCompileResult compiled = NanoCompiler.CompileProject(NanoProvProject);
+        Assert.True(compiled.Success, compiled.Describe());
+        Assert.Empty(NativeMethodsOf(compiled));
+        Assert.DoesNotContain(compiled.Compilation.Assembly.GetAttributes(),
+            a => a.AttributeClass?.Name == "AssemblyNativeVersionAttribute");
+        Assert.Null(compiled.Compilation.GetTypeByMetadataName("NanoProv.Nano.NativeCrypto"));
+        Assert.Null(compiled.Compilation.GetTypeByMetadataName("NanoProv.Nano.NanoGattPeripheral"));
+    }
+
+    [Fact]
+    public void NanoProvCryptoIsTheInteropLibraryProject()
+    {
+        NfProject project = NfProject.Load(RepoPaths.Full(CryptoProject));
+
+        Assert.Equal("NanoProv.Crypto", project.AssemblyName);
+        Assert.Equal("Library", project.OutputType);
+        Assert.Equal("true", project.Properties.GetValueOrDefault("NFMDP_GENERATE_STUBS"));
+        Assert.Equal(new[] { "NativeCrypto.cs", "Properties\\AssemblyInfo.cs" }, project.CompileIncludes);
+        Assert.Equal(new[] { @"..\NanoProv\NanoProv.nfproj" }, project.ProjectReferences);
+        Assert.Equal(ExpectedCryptoReferences, project.References.Select(r => r.AssemblyName));
+
+        string assemblyInfo = File.ReadAllText(RepoPaths.Full("firmware/NanoProv.Crypto/Properties/AssemblyInfo.cs"));
         Assert.Matches(@"\[assembly:\s*AssemblyNativeVersion\(""1\.0\.0\.0""\)\]", assemblyInfo);
         Assert.Matches(@"\[assembly:\s*AssemblyVersion\(""\d+\.\d+\.\d+\.\d+""\)\]", assemblyInfo);
 
         // The attribute is nanoFramework's System.Reflection.AssemblyNativeVersionAttribute (mscorlib): it must bind.
-        NanoCompileResult compiled = NanoCompiler.CompileProject("firmware/NanoProv/NanoProv.nfproj");
+        NanoCompileResult compiled = NanoCompiler.CompileProject(CryptoProject);
         Assert.True(compiled.Success, compiled.Describe());
         Assert.Contains(compiled.Compilation.Assembly.GetAttributes(),
             a => a.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyNativeVersionAttribute" &&
                  (string)a.ConstructorArguments[0].Value == "1.0.0.0");
+
+        // The whole assembly is NativeCrypto (namespace kept for existing callers), so its native checksum covers the
+        // crypto surface only.
+        var types = compiled.Compilation.Assembly.GlobalNamespace.GetAllTypes().Select(t => t.ToDisplayString()).ToList();
+        Assert.Equal(new[] { "NanoProv.Nano.NativeCrypto" }, types);
+        var natives = NativeMethodsOf(compiled);
+        Assert.Equal(11, natives.Count);
+        Assert.All(natives, m => Assert.Equal("NanoProv.Nano.NativeCrypto", m.ContainingType.ToDisplayString()));
+        INamedTypeSymbol crypto = compiled.Compilation.GetTypeByMetadataName("NanoProv.Nano.NativeCrypto");
+        Assert.Contains(crypto.AllInterfaces, i => i.ToDisplayString() == "NanoProv.Platform.ICrypto");
+        Assert.Equal("NanoProv", crypto.AllInterfaces.Single(i => i.Name == "ICrypto").ContainingAssembly.Name);
     }
+
+    [Fact]
+    public void NanoProvBleIsTheBluetoothAdapterProject()
+    {
+        NfProject project = NfProject.Load(RepoPaths.Full(BleProject));
+
+        Assert.Equal("NanoProv.Ble", project.AssemblyName);
+        Assert.Equal("Library", project.OutputType);
+        Assert.False(project.Properties.ContainsKey("NFMDP_GENERATE_STUBS"));
+        Assert.Equal(new[] { "NanoGattPeripheral.cs", "Properties\\AssemblyInfo.cs" }, project.CompileIncludes);
+        Assert.Equal(new[] { @"..\NanoProv\NanoProv.nfproj" }, project.ProjectReferences);
+        Assert.Equal(ExpectedBleReferences.OrderBy(n => n, StringComparer.Ordinal),
+            project.References.Select(r => r.AssemblyName).OrderBy(n => n, StringComparer.Ordinal));
+
+        NanoCompileResult compiled = NanoCompiler.CompileProject(BleProject);
+        Assert.True(compiled.Success, compiled.Describe());
+        Assert.Empty(NativeMethodsOf(compiled));
+        INamedTypeSymbol peripheral = compiled.Compilation.GetTypeByMetadataName("NanoProv.Nano.NanoGattPeripheral");
+        Assert.NotNull(peripheral);
+        Assert.Contains(peripheral.AllInterfaces, i => i.ToDisplayString() == "NanoProv.Transports.IGattPeripheral");
+    }
+
+    [Fact]
+    public void OnlyTheCryptoProjectHasNativeMethods()
+    {
+        foreach (string projectPath in NanoCompiler.DiscoverProjects())
+        {
+            NfProject project = NfProject.Load(RepoPaths.Full(projectPath));
+            bool interop = projectPath == CryptoProject;
+            Assert.True(interop == (project.Properties.GetValueOrDefault("NFMDP_GENERATE_STUBS") == "true"),
+                projectPath + (interop ? " must" : " must not") + " set NFMDP_GENERATE_STUBS");
+
+            NanoCompileResult compiled = NanoCompiler.CompileProject(projectPath);
+            Assert.True(compiled.Success, compiled.Describe());
+            Assert.True(interop == NativeMethodsOf(compiled).Count > 0,
+                projectPath + (interop ? " must declare" : " must not declare") + " InternalCall methods");
+        }
+    }
+
+    [Fact]
+    public void BluetoothIsNeededOnlyByTheBleAdapterAndTheApplication()
+    {
+        // Projects that must deploy to images without Bluetooth (ESP32_REV0/REV3/PSRAM_*): not even indirectly.
+        foreach (string projectPath in new[] { NanoProvProject, CryptoProject, "tests/NanoProv.DeviceTests/NFUnitTest.nfproj" })
+        {
+            foreach (string upstream in NanoCompiler.BuildOrder(new[] { projectPath }))
+            {
+                NfProject project = NfProject.Load(RepoPaths.Full(upstream));
+                Assert.False(project.References.Any(r => r.AssemblyName == BluetoothAssembly),
+                    projectPath + " depends on " + BluetoothAssembly + " through " + upstream);
+                Assert.DoesNotContain(project.LoadPackagesConfig(), p => p.Id == BluetoothAssembly);
+            }
+        }
+
+        Assert.Contains(NfProject.Load(RepoPaths.Full(BleProject)).References, r => r.AssemblyName == BluetoothAssembly);
+    }
+
+    [Fact]
+    public void TheNativeMethodCheckSeesAnExtern()
+    {
+        NanoCompileResult compiled = NanoCompiler.CompileSnippet(@"
+using System.Runtime.CompilerServices;
+namespace Probe
+{
+    public static class Native
+    {
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int Call(byte[] data);
+        public static int Managed() { return 0; }
+    }
+}");
+
+        Assert.True(compiled.Success, compiled.Describe());
+        Assert.Equal(new[] { "Call" }, NativeMethodsOf(compiled).Select(m => m.Name));
+    }
+
+    /// <summary>Methods implemented natively (extern with MethodImplOptions.InternalCall) declared in the compilation.</summary>
+    private static List<IMethodSymbol> NativeMethodsOf(NanoCompileResult compiled) =>
+        compiled.Compilation.Assembly.GlobalNamespace.GetAllTypes()
+            .SelectMany(t => t.GetMembers().OfType<IMethodSymbol>())
+            .Where(m => m.IsExtern)
+            .ToList();
 
     [Fact]
     public void SolutionListsEveryFirmwareProjectWithDeployConfigurations()
@@ -236,17 +384,33 @@ public class NfprojTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void SyncScriptPrintsTheSameListAsTheTest()
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void SyncScriptPrintsTheSameListAsTheTest(string projectPath)
     {
         string script = Path.Combine(RepoPaths.NanoRef, "sync-nfproj.sh");
-        NfProject project = NfProject.Load(RepoPaths.Full("firmware/NanoProv/NanoProv.nfproj"));
+        NfProject project = NfProject.Load(RepoPaths.Full(projectPath));
 
         (int exit, string output) = Run("bash", script, "--print", project.Directory);
 
         Assert.Equal(0, exit);
         string expected = string.Concat(ExpectedIncludes(project).Select(i => "    <Compile Include=\"" + i + "\" />\n"));
         Assert.Equal(expected, output.Replace("\r", ""));
+    }
+
+    [Fact]
+    public void SyncScriptChecksSeveralProjectsInOneCall()
+    {
+        string script = Path.Combine(RepoPaths.NanoRef, "sync-nfproj.sh");
+        string[] folders = NanoCompiler.DiscoverProjects().Select(p => Path.GetDirectoryName(RepoPaths.Full(p))).ToArray();
+
+        (int exit, string output) = Run("bash", new[] { script, "--check" }.Concat(folders).ToArray());
+
+        Assert.True(exit == 0, output);
+        foreach (string projectPath in NanoCompiler.DiscoverProjects())
+        {
+            Assert.Contains(Path.GetFileName(projectPath) + ": <Compile> list is complete", output);
+        }
     }
 
     [Fact]
@@ -346,10 +510,10 @@ public class NfprojTests
         var usedPackages = new HashSet<string>(StringComparer.Ordinal);
         foreach (NfReference reference in project.References)
         {
-            Match hint = Regex.Match(reference.HintPath ?? "", @"^(?:\.\.\\)*packages\\(?<dir>[^\\]+)\\lib\\(?<dll>[^\\]+)\.(?<ext>dll|exe)$");
+            Match hint = Regex.Match(reference.HintPath ?? "", @"^(?:\.\.\\)*(?:firmware\\)?packages\\(?<dir>[^\\]+)\\lib\\(?<dll>[^\\]+)\.(?<ext>dll|exe)$");
             if (!hint.Success)
             {
-                problems.Add(reference.AssemblyName + ": HintPath '" + reference.HintPath + "' must look like ..\\packages\\<id>.<version>\\lib\\<assembly>.dll");
+                problems.Add(reference.AssemblyName + ": HintPath '" + reference.HintPath + "' must look like ..\\packages\\<id>.<version>\\lib\\<assembly>.dll (tests: ..\\..\\firmware\\packages\\..., the solution's folder)");
                 continue;
             }
 

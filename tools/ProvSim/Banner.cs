@@ -9,7 +9,7 @@ public static class Banner
     public static string QrJson(SimulatorHost host) => QrPayload.Build(new QrPayloadOptions
     {
         Name = host.ServiceName,
-        Transport = "softap",
+        Transport = host.Ble != null ? "ble" : "softap",
         Security = host.Credentials.Security,
         Pop = host.Credentials.Security == 2 ? host.Credentials.Sec2Password : host.Credentials.Pop,
         Username = host.Credentials.Sec2User,
@@ -18,7 +18,7 @@ public static class Banner
     /// <summary>The ProvCli command that provisions this simulator onto the given network.</summary>
     public static string ProvCliCommand(SimulatorHost host, string ssid, string passphrase)
     {
-        string cmd = $"dotnet run --project tools/ProvCli -- provision --host {host.HostPort} --security {host.Credentials.Security}";
+        string cmd = $"dotnet run --project tools/ProvCli -- provision{(host.Ble != null ? " --transport ble-sim" : "")} --host {host.HostPort} --security {host.Credentials.Security}";
         cmd += SecurityArguments(host, "--pop", "--sec2-user", "--sec2-password");
         return cmd + $" --ssid {Quote(ssid)} --passphrase {Quote(passphrase)}";
     }
@@ -37,13 +37,18 @@ public static class Banner
         string json = QrJson(host);
         var creds = host.Credentials;
         output.WriteLine();
-        output.WriteLine($"NanoProv simulator \"{host.ServiceName}\" listening on http://{host.HostPort}");
+        output.WriteLine(host.Ble != null
+            ? $"NanoProv simulator \"{host.ServiceName}\" advertising on a simulated BLE link; GATT bridge for ProvCli at {host.HostPort}"
+            : $"NanoProv simulator \"{host.ServiceName}\" listening on http://{host.HostPort}");
         output.WriteLine($"  security      : {SecurityText(creds)}");
         if (creds.Security == 1 && creds.Pop != null)
             output.WriteLine($"  PoP           : {creds.Pop}{(creds.Generated ? "   (generated development credential, shown only now)" : "")}");
         if (creds.Security == 2)
             output.WriteLine($"  username/pass : {creds.Sec2User} / {creds.Sec2Password}{(creds.Generated ? "   (generated development credentials, shown only now)" : "")}");
-        output.WriteLine($"  HTTP          : {(host.Settings.ConnectionClose ? "Connection: close after every reply" : "keep-alive (idle timeout " + host.Transport.Options.EffectiveKeepAliveIdleTimeout / 1000 + " s)")}");
+        if (host.Ble != null)
+            output.WriteLine($"  BLE           : service {host.Ble.Transport.UuidPlan.ServiceUuid}, {host.Ble.Transport.UuidPlan.Count} endpoint characteristics, MTU up to 517");
+        else
+            output.WriteLine($"  HTTP          : {(host.Settings.ConnectionClose ? "Connection: close after every reply" : "keep-alive (idle timeout " + host.Transport.Options.EffectiveKeepAliveIdleTimeout / 1000 + " s)")}");
         output.WriteLine($"  crypto        : {host.CryptoDescription}");
         output.WriteLine($"  Wi-Fi world   : {host.World.AccessPoints.Count} networks ({(host.Settings.WorldFile ?? "built-in")}); try HomeNet / homepass");
         output.WriteLine($"  after success : {(host.Settings.AutoStop ? "provisioning stops (like a device)" : "keeps serving (use --auto-stop for device behaviour)")}");
@@ -54,8 +59,11 @@ public static class Banner
         output.WriteLine();
         output.WriteLine("Provision it with ProvCli (from the repository root):");
         output.WriteLine("  " + ProvCliCommand(host, "HomeNet", "homepass"));
-        output.WriteLine("Provision it with Espressif's esp_prov (IDF_PATH must contain the protocomm/wifi_provisioning pb2 files):");
-        output.WriteLine("  cd $IDF_PATH/tools/esp_prov && " + EspProvCommand(host, "HomeNet", "homepass"));
+        if (host.Ble == null)
+        {
+            output.WriteLine("Provision it with Espressif's esp_prov (IDF_PATH must contain the protocomm/wifi_provisioning pb2 files):");
+            output.WriteLine("  cd $IDF_PATH/tools/esp_prov && " + EspProvCommand(host, "HomeNet", "homepass"));
+        }
         output.WriteLine();
         output.WriteLine(host.Settings.Demo ? "Demo: provisioning this simulator through ProvCli's client library." : "Serving until Ctrl-C.");
     }

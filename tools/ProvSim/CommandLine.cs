@@ -5,7 +5,7 @@ namespace NanoProv.ProvSim;
 /// <summary>
 /// ProvSim's command line (System.CommandLine). The option names are an interface other tools and the
 /// README rely on: --port, --security, --pop, --sec2-user, --sec2-password, --world, --connection-close,
-/// --service-name, --demo, --crypto.
+/// --service-name, --demo, --crypto, --transport.
 /// </summary>
 public static class CommandLine
 {
@@ -27,9 +27,11 @@ public static class CommandLine
         var autoStop = new Option<bool>("--auto-stop") { Description = "Stop provisioning after success like a device does (default: keep serving)" };
         var credentials = new Option<string>("--credentials-file") { Description = "Persist the provisioned network in this JSON file (default: in memory)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the firmware core's log lines" };
+        var transport = new Option<string>("--transport") { Description = "http (loopback HTTP server, default) or ble-sim (GATT simulator; ProvCli connects with --transport ble-sim --host 127.0.0.1:PORT)", DefaultValueFactory = _ => "http" };
+        transport.AcceptOnlyFromAmong("http", "ble-sim");
 
         var root = new RootCommand("ProvSim: the NanoProv firmware core on your PC, provisionable over HTTP on 127.0.0.1 by ProvCli, esp_prov or your own client.");
-        foreach (var option in new Option[] { port, security, pop, user, password, world, close, name, demo, crypto, autoStop, credentials, verbose })
+        foreach (var option in new Option[] { port, security, pop, user, password, world, close, name, demo, crypto, autoStop, credentials, verbose, transport })
         {
             root.Options.Add(option);
         }
@@ -49,6 +51,7 @@ public static class CommandLine
             AutoStop = result.GetValue(autoStop),
             CredentialsFile = result.GetValue(credentials),
             Verbose = result.GetValue(verbose),
+            Transport = result.GetValue(transport),
         }));
         return root;
     }

@@ -37,19 +37,20 @@ public static class DemoRunner
 
         try
         {
-            using var transport = new HttpProvTransport(host.HostPort);
-            using var client = new ProvClient(transport, options);
+            var http = host.Ble == null ? new HttpProvTransport(host.HostPort) : null;
+            using IProvTransport transport = http ?? (IProvTransport)GattSimProvTransport.ConnectSocket(host.HostPort, new GattSimTransportOptions { Mtu = 517 });
+            using var client = new ProvClient(transport, options, ownsTransport: false);
 
-            Step($"proto-ver: asking http://{host.HostPort}/proto-ver what the device speaks");
+            Step($"proto-ver: asking {transport.Description} what the device speaks");
             var version = client.GetVersion();
             Detail("device: " + version.Summary());
-            Detail("session cookie: " + (transport.Cookie ?? "(none)"));
+            if (http != null) Detail("session cookie: " + (http.Cookie ?? "(none)"));
 
             Step($"handshake: Security {creds.Security}");
             var security = client.CreateSecurity(version);
             client.EstablishSession(security);
             Detail("secure session established: " + security.Description);
-            string cookie = transport.Cookie;
+            string cookie = http?.Cookie;
 
             Step("scan: the device scans for networks (prov-scan)");
             var networks = client.Scan();
@@ -68,8 +69,15 @@ public static class DemoRunner
             var right = client.Provision(WifiCredentials.FromText(ssid, passphrase), fast);
             Detail($"device reports: {right.LastStatus} after {right.Elapsed.TotalSeconds:0.0} s");
             if (right.Outcome != ProvisionOutcome.Connected) return Fail(output, $"expected Connected, got {right.Outcome}");
-            if (transport.Cookie != cookie) return Fail(output, "the session changed between the attempts");
-            Detail($"same session throughout (cookie {cookie}); {transport.ConnectionsOpened} TCP connection(s) used");
+            if (http != null)
+            {
+                if (http.Cookie != cookie) return Fail(output, "the session changed between the attempts");
+                Detail($"same session throughout (cookie {cookie}); {http.ConnectionsOpened} TCP connection(s) used");
+            }
+            else
+            {
+                Detail("same BLE connection and secure session throughout");
+            }
 
             var stored = host.Store.Load();
             if (stored == null) return Fail(output, "the device did not store the working network");

@@ -125,7 +125,14 @@ public sealed class SimulatorHost : IDisposable
         var serverOptions = new LoopbackHttpServerOptions { Port = settings.Port };
         overrides.ConfigureServer?.Invoke(serverOptions);
         Server = new LoopbackHttpServer(Transport, serverOptions, Log);
+        if (settings.IsBleSim)
+        {
+            Ble = new BleSimAttachment(this, settings.Port);
+        }
     }
+
+    /// <summary>The BLE simulator attachment (<c>--transport ble-sim</c>), else null; the HTTP server then stays off.</summary>
+    public BleSimAttachment Ble { get; }
 
     /// <summary>The settings it was built from.</summary>
     public SimulatorSettings Settings { get; }
@@ -186,8 +193,8 @@ public sealed class SimulatorHost : IDisposable
     /// <summary>Bound port (after <see cref="Start"/>).</summary>
     public int Port => Server.Port;
 
-    /// <summary>"127.0.0.1:port", the --service_name of esp_prov and the host of ProvCli.</summary>
-    public string HostPort => "127.0.0.1:" + Server.Port;
+    /// <summary>"127.0.0.1:port", the --service_name of esp_prov and the host of ProvCli (with ble-sim: the BLE bridge).</summary>
+    public string HostPort => Ble != null ? Ble.HostPort : "127.0.0.1:" + Server.Port;
 
     /// <summary>Starts provisioning and the HTTP server. Throws SocketException when the port is taken.</summary>
     public void Start()
@@ -195,12 +202,20 @@ public sealed class SimulatorHost : IDisposable
         if (_started) throw new InvalidOperationException("already started");
         _started = true;
         Service.Start();
-        Server.Start();
+        if (Ble != null)
+        {
+            Ble.Start();
+        }
+        else
+        {
+            Server.Start();
+        }
     }
 
     /// <summary>Stops the server, provisioning and the timers.</summary>
     public void Dispose()
     {
+        Ble?.Dispose();
         Server.Stop();
         try { Service.Stop(); } catch (InvalidOperationException) { }
         _ownedTimers?.Dispose();

@@ -62,6 +62,12 @@ public sealed class SimulatorSettings
     /// <summary>Print the core's log lines (debug level).</summary>
     public bool Verbose { get; set; }
 
+    /// <summary>"http" (SoftAP transport on a loopback HTTP server, default) or "ble-sim" (GATT simulator behind a local bridge).</summary>
+    public string Transport { get; set; } = "http";
+
+    /// <summary>True for <c>--transport ble-sim</c>.</summary>
+    public bool IsBleSim => string.Equals(Transport, "ble-sim", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Returns the first problem with the settings, or null when they are usable.</summary>
     public string Validate()
     {
@@ -81,6 +87,8 @@ public sealed class SimulatorSettings
         if (ServiceName != null && (ServiceName.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(ServiceName) > 32))
             return "--service-name must be 1 to 32 bytes (it is the SoftAP SSID on a device)";
         if (WorldFile != null && !File.Exists(WorldFile)) return $"--world: file not found: {WorldFile}";
+        if (Transport != null && !IsBleSim && !string.Equals(Transport, "http", StringComparison.OrdinalIgnoreCase)) return "--transport must be http or ble-sim";
+        if (IsBleSim && ConnectionClose) return "--connection-close applies to the HTTP transport only";
         return null;
     }
 }

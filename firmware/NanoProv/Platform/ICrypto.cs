@@ -7,6 +7,10 @@ namespace NanoProv.Platform
     /// never throws for bad input, and writes into caller-allocated buffers. Secrets are passed in by the
     /// caller (drawn from <see cref="IRandom"/>), so the same inputs always give the same outputs.
     /// All multi-byte integers of SRP are big-endian; X25519 keys are RFC 7748 little-endian strings.
+    /// Conventions every implementation follows: arguments are checked in a fixed order (null buffers, then
+    /// lengths, then output sizes, then semantic checks such as A mod N); outputs are written only on success;
+    /// the SRP secret b is 32..384 bytes; username and salt are 1..65535 bytes; a verifier that is 0 mod N is
+    /// rejected with <see cref="CryptoStatus.BadLength"/>.
     /// </summary>
     public interface ICrypto
     {
@@ -70,8 +74,9 @@ namespace NanoProv.Platform
         int SrpServerVerifyProof(byte[] username, byte[] salt, byte[] clientPublicKey, byte[] serverPublicKey, byte[] sessionKey, byte[] clientProof, byte[] serverProof);
 
         /// <summary>
-        /// Computes the SRP6a verifier v = g^x mod N, x = H(s ‖ H(I ‖ ":" ‖ p)), minimal big-endian, into
-        /// verifier (at least 384 bytes). Returns its length.
+        /// Computes the SRP6a verifier v = g^x mod N, x = H(s ‖ minimal(H(I ‖ ":" ‖ p))), into verifier (at least
+        /// 384 bytes), minimal big-endian. Leading zero bytes of the inner hash are dropped, as esp_prov does, so
+        /// verifiers made here work with esp_prov and the phone apps. Returns its length.
         /// </summary>
         int SrpCreateVerifier(byte[] username, byte[] password, byte[] salt, byte[] verifier);
     }

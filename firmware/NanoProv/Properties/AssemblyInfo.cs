@@ -14,8 +14,5 @@ using System.Reflection;
 [assembly: AssemblyVersion("1.0.0.0")]
 [assembly: AssemblyFileVersion("1.0.0.0")]
 
-////////////////////////////////////////////////////////////////
-// Update this whenever the native (InternalCall) crypto interop signatures change; it must equal the version
-// in the generated native assembly table compiled into the firmware (see native-interop/nanoframework).
-[assembly: AssemblyNativeVersion("1.0.0.0")]
-////////////////////////////////////////////////////////////////
+// No AssemblyNativeVersion: NanoProv has no native (InternalCall) methods. The crypto interop lives in the NanoProv.Crypto
+// assembly (firmware/NanoProv.Crypto), so changes to this library never change a native checksum or need a new nanoCLR.

@@ -23,6 +23,7 @@ internal sealed class LoopbackHttpDevice : IDisposable
     private volatile bool _stopping;
     private readonly ManualResetEvent _stopped = new(false);
     private int _connections;
+    private int _closedConnections;
     private uint _sessionId;
     private bool _hasSession;
     private int _sessionConnection = -1;
@@ -48,6 +49,15 @@ internal sealed class LoopbackHttpDevice : IDisposable
     public int Port { get; }
     public string Host => "127.0.0.1:" + Port;
     public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Connections this device has closed (after their socket was disposed).</summary>
+    public int ClosedConnections => Volatile.Read(ref _closedConnections);
+
+    /// <summary>Waits (bounded) until the device has closed every connection it accepted.</summary>
+    public bool WaitUntilAllConnectionsClosed(TimeSpan timeout)
+    {
+        return SpinWait.SpinUntil(() => ClosedConnections >= Connections, timeout);
+    }
 
     private void AcceptLoop()
     {
@@ -76,11 +86,26 @@ internal sealed class LoopbackHttpDevice : IDisposable
     {
         try
         {
+            ServeConnection(socket, connection);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _closedConnections);
+        }
+    }
+
+    private void ServeConnection(Socket socket, int connection)
+    {
+        try
+        {
             using var stream = new NetworkStream(socket, ownsSocket: true);
             while (!_stopping)
             {
                 string requestLine = ReadLine(stream);
                 if (requestLine == null) return;
+                // Latched per request: a test that flips the switch after a reply arrived must not affect that
+                // reply's connection retroactively.
+                bool closeSilently = CloseSilentlyAfterReply;
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 string line;
                 while (!string.IsNullOrEmpty(line = ReadLine(stream)))
@@ -160,7 +185,13 @@ internal sealed class LoopbackHttpDevice : IDisposable
                 Record(connection, method, path, cookie, connHeader, status, setCookie);
                 bool close = status != 200 || ConnectionClose || (connHeader?.Contains("close", StringComparison.OrdinalIgnoreCase) ?? false);
                 Write(stream, status, status == 200 ? "OK" : "Not Found", reply, setCookie, close);
-                if (close || CloseSilentlyAfterReply) return;
+                if (close || closeSilently)
+                {
+                    // Graceful close (FIN after the reply), as a real server's idle expiry does; never a reset that
+                    // could discard the reply still in flight.
+                    socket.Shutdown(SocketShutdown.Send);
+                    return;
+                }
             }
         }
         catch (IOException)

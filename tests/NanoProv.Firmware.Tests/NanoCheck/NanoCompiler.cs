@@ -14,9 +14,9 @@ namespace NanoProv.Firmware.Tests.NanoCheck;
 /// Assert.True(r.Success, r.Describe());
 /// // a snippet against chosen NanoRef assemblies:
 /// NanoCompiler.CompileSnippet("class C { }", "mscorlib", "nanoFramework.System.Text");
-/// // extra sources (e.g. a README sample) against a compiled project plus NanoRef:
-/// NanoCompiler.Compile("Sample", new[] { new NanoSource("README.md#embed", code) },
-///     NanoCompiler.NanoProvReferences, new[] { NanoCompiler.CompileProject("firmware/NanoProv/NanoProv.nfproj").Reference });
+/// // extra sources (e.g. a README sample) against compiled projects plus the NanoRef assemblies they reference:
+/// NanoCompiler.CompileAgainstProjects(new[] { "firmware/NanoProv/NanoProv.nfproj", "firmware/NanoProv.Crypto/NanoProv.Crypto.nfproj" },
+///     "Sample", new[] { new NanoSource("README.md#embed", code) });
 /// </code>
 /// </summary>
 public static class NanoCompiler
@@ -199,20 +199,96 @@ public static class NanoCompiler
         string assemblyName,
         IEnumerable<NanoSource> sources,
         IEnumerable<string> extraNanoRefAssemblies = null,
+        string configuration = Release) =>
+        CompileAgainstProjects(new[] { nfprojPath }, assemblyName, sources, extraNanoRefAssemblies, configuration);
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> as an application that references several firmware projects (e.g. NanoProv,
+    /// NanoProv.Crypto and NanoProv.Ble, as the README's embed sample does): the compiled projects plus the union of the
+    /// NanoRef assemblies their .nfproj files reference, and <paramref name="extraNanoRefAssemblies"/>. Only the listed
+    /// projects are referenced, not what they reference in turn (old-style projects do not pass project references on).
+    /// </summary>
+    public static NanoCompileResult CompileAgainstProjects(
+        IEnumerable<string> nfprojPaths,
+        string assemblyName,
+        IEnumerable<NanoSource> sources,
+        IEnumerable<string> extraNanoRefAssemblies = null,
         string configuration = Release)
     {
-        NanoCompileResult project = CompileProject(nfprojPath, configuration);
-        string full = Path.IsPathRooted(nfprojPath) ? Path.GetFullPath(nfprojPath) : RepoPaths.Full(nfprojPath);
-        IEnumerable<string> references = CodeReferences(NfProject.Load(full)).Select(r => r.AssemblyName)
-            .Concat(extraNanoRefAssemblies ?? Enumerable.Empty<string>());
-        NanoCompileResult result = Compile(assemblyName, sources, references, new[] { project.Reference }, configuration);
-        if (project.Success)
+        var compiled = new List<MetadataReference>();
+        var references = new List<string>();
+        var problems = new List<string>();
+        foreach (string nfprojPath in nfprojPaths)
+        {
+            string full = Path.IsPathRooted(nfprojPath) ? Path.GetFullPath(nfprojPath) : RepoPaths.Full(nfprojPath);
+            NanoCompileResult project = CompileProject(full, configuration);
+            if (project.Success)
+            {
+                compiled.Add(project.Reference);
+            }
+            else
+            {
+                problems.Add(RepoPaths.Relative(full) + " does not compile:\n" + project.Describe());
+            }
+
+            references.AddRange(CodeReferences(NfProject.Load(full)).Select(r => r.AssemblyName));
+        }
+
+        references.AddRange(extraNanoRefAssemblies ?? Enumerable.Empty<string>());
+        NanoCompileResult result = Compile(assemblyName, sources, references, compiled, configuration);
+        if (problems.Count == 0)
         {
             return result;
         }
 
         return new NanoCompileResult(result.AssemblyName, result.Compilation, result.Diagnostics, null, result.NanoRefAssemblies,
-            new[] { RepoPaths.Relative(full) + " does not compile:\n" + project.Describe() }.Concat(result.Problems).ToList());
+            problems.Concat(result.Problems).ToList());
+    }
+
+    /// <summary>
+    /// The projects in build order: every project after the projects its &lt;ProjectReference&gt;s name (those are
+    /// included even when not listed), ties broken by path. Throws on a reference cycle or a missing project.
+    /// </summary>
+    public static IReadOnlyList<string> BuildOrder(IEnumerable<string> nfprojPaths)
+    {
+        var order = new List<string>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string path in nfprojPaths.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            Visit(RepoPaths.Relative(Path.IsPathRooted(path) ? Path.GetFullPath(path) : RepoPaths.Full(path)));
+        }
+
+        return order;
+
+        void Visit(string relative)
+        {
+            if (done.Contains(relative))
+            {
+                return;
+            }
+
+            if (!visiting.Add(relative))
+            {
+                throw new InvalidOperationException("ProjectReference cycle through " + relative);
+            }
+
+            string full = RepoPaths.Full(relative);
+            if (!File.Exists(full))
+            {
+                throw new FileNotFoundException("project not found: " + relative, full);
+            }
+
+            NfProject project = NfProject.Load(full);
+            foreach (string include in project.ProjectReferences.OrderBy(i => i, StringComparer.Ordinal))
+            {
+                Visit(RepoPaths.Relative(project.ResolveRelative(include)));
+            }
+
+            visiting.Remove(relative);
+            done.Add(relative);
+            order.Add(relative);
+        }
     }
 
     /// <summary>

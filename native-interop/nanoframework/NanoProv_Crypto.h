@@ -1,22 +1,27 @@
 //-----------------------------------------------------------------------------
 //
-//    NanoProv interop declarations for the managed assembly "NanoProv"
-//    (safe name NanoProv), in the layout MetadataProcessor generates.
+//    Interop declarations for the managed assembly "NanoProv.Crypto"
+//    (firmware/NanoProv.Crypto; safe name NanoProv_Crypto), in the layout
+//    MetadataProcessor generates.
 //
-//    Regenerate with MetadataProcessor (NFMDP_GENERATE_STUBS=true on the
-//    NanoProv .nfproj) whenever an extern in NanoProv.Nano.NativeCrypto changes;
-//    keep the hand-written NanoProv_NanoProv_Nano_NativeCrypto.cpp.
+//    Regenerate with MetadataProcessor (NFMDP_GENERATE_STUBS=true on
+//    NanoProv.Crypto.nfproj) whenever an extern in NanoProv.Nano.NativeCrypto
+//    changes; keep the hand-written NanoProv_Crypto_NanoProv_Nano_NativeCrypto.cpp.
+//    NativeCrypto is the only type of that assembly, so changes to the NanoProv
+//    library never touch these files.
 //
 //-----------------------------------------------------------------------------
 
-#ifndef NANOPROV_H
-#define NANOPROV_H
+// MetadataProcessor's guard for safe name NanoProv_Crypto; it differs from NANOPROV_CRYPTO_H, the guard of the C API
+// header nanoprov_crypto.h that the glue includes next to this one.
+#ifndef _NANOPROV_CRYPTO_H_
+#define _NANOPROV_CRYPTO_H_
 
 #include <nanoCLR_Interop.h>
 #include <nanoCLR_Runtime.h>
 #include <nanoPackStruct.h>
 
-struct Library_NanoProv_NanoProv_Nano_NativeCrypto
+struct Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto
 {
     NANOCLR_NATIVE_DECLARE(NativeSha256___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1);
     NANOCLR_NATIVE_DECLARE(NativeSha512___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1);
@@ -33,6 +38,6 @@ struct Library_NanoProv_NanoProv_Nano_NativeCrypto
     //--//
 };
 
-extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoProv;
+extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_NanoProv_Crypto;
 
-#endif // NANOPROV_H
+#endif // _NANOPROV_CRYPTO_H_

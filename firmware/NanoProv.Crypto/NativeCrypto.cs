@@ -7,13 +7,15 @@ namespace NanoProv.Nano
     /// <see cref="ICrypto"/> on the device: every primitive runs natively in the firmware (native-interop/src,
     /// over ESP-IDF's mbedTLS with the ESP32 AES/SHA/MPI accelerators) through nanoFramework interop.
     /// The externs take only byte arrays and ints and return an int status (or a length), and write into
-    /// caller-allocated arrays; the native glue is native-interop/nanoframework/NanoProv_NanoProv_Nano_NativeCrypto.cpp.
+    /// caller-allocated arrays; the native glue is native-interop/nanoframework/NanoProv_Crypto_NanoProv_Nano_NativeCrypto.cpp.
     /// Null arrays and offset/count ranges are checked here first (same codes as the host providers);
     /// the native side checks them again and does every other check.
     /// </summary>
     /// <remarks>
-    /// The order and signatures of the extern methods are part of the native checksum of the NanoProv
-    /// assembly: after changing them, regenerate the stubs with MetadataProcessor and rebuild the firmware.
+    /// This class is the whole of the NanoProv.Crypto assembly, on purpose: MetadataProcessor's native checksum
+    /// covers every method of an interop assembly, so keeping the externs out of the NanoProv library means only a
+    /// change to this class (its methods, their order or the extern signatures) needs regenerated stubs
+    /// (native-interop/nanoframework/NanoProv_Crypto.h/.cpp) and a rebuilt nanoCLR image. Do not add other types here.
     /// </remarks>
     public sealed class NativeCrypto : ICrypto
     {

@@ -1,7 +1,8 @@
 //-----------------------------------------------------------------------------
 //
-//    NanoProv.Nano.NativeCrypto: CLR-level stubs (hand-written; keep them when
-//    MetadataProcessor regenerates NanoProv.h / NanoProv.cpp).
+//    NanoProv.Nano.NativeCrypto (assembly NanoProv.Crypto): CLR-level stubs
+//    (hand-written; keep them when MetadataProcessor regenerates
+//    NanoProv_Crypto.h / NanoProv_Crypto.cpp).
 //
 //    Each stub resolves its byte[] arguments (CLR_RT_HeapBlock_Array), checks
 //    null references and offset/count ranges, calls the flat C API of
@@ -15,7 +16,7 @@
 //
 //-----------------------------------------------------------------------------
 
-#include "NanoProv.h"
+#include "NanoProv_Crypto.h"
 #include "nanoprov_crypto.h"
 
 namespace
@@ -121,7 +122,7 @@ int GcmCall(CLR_RT_StackFrame &stack, GcmFunction gcm)
 
 } // namespace
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::NativeSha256___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1(
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::NativeSha256___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1(
     CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -129,7 +130,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::NativeSha256___STATIC__I4__
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::NativeSha512___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1(
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::NativeSha512___STATIC__I4__SZARRAY_U1__I4__I4__SZARRAY_U1(
     CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -137,7 +138,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::NativeSha512___STATIC__I4__
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::NativeX25519PublicKey___STATIC__I4__SZARRAY_U1__SZARRAY_U1(
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::NativeX25519PublicKey___STATIC__I4__SZARRAY_U1__SZARRAY_U1(
     CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -151,7 +152,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::NativeX25519PublicKey___STA
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeX25519SharedSecret___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -167,7 +168,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeAesCtrXor___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__SZARRAY_U1__I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -208,7 +209,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeAesGcmSeal___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4__SZARRAY_U1__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -216,7 +217,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeAesGcmOpen___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__I4__I4__SZARRAY_U1__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -224,7 +225,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeSrpServerPublicKey___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -246,7 +247,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeSrpServerSessionKey___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1(
         CLR_RT_StackFrame &stack)
 {
@@ -275,7 +276,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeSrpServerVerifyProof___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1(
         CLR_RT_StackFrame &stack)
 {
@@ -310,7 +311,7 @@ HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
     NANOCLR_NOCLEANUP_NOLABEL();
 }
 
-HRESULT Library_NanoProv_NanoProv_Nano_NativeCrypto::
+HRESULT Library_NanoProv_Crypto_NanoProv_Nano_NativeCrypto::
     NativeSrpCreateVerifier___STATIC__I4__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1__SZARRAY_U1(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
