@@ -51,7 +51,7 @@ public class SocketReuseTests
         Assert.Equal(1, host.Service.Protocomm.Sessions.Count);
     }
 
-    [Theory(Skip = "needs protocomm to migrate a cookie-less handshake in progress (Cmd1 on a new connection); requested from the protocomm area")]
+    [Theory]
     [MemberData(nameof(Cases))]
     public void New_connection_per_request_without_cookies_including_the_handshake(int security, string crypto)
     {
@@ -91,7 +91,7 @@ public class SocketReuseTests
         Assert.True(raw.IsClosedByServer());
     }
 
-    [Theory(Skip = "needs protocomm to migrate a cookie-less handshake in progress (Cmd1 on a new connection); requested from the protocomm area")]
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Connection_close_mode_with_a_cookieless_client(int security)

@@ -97,6 +97,57 @@ public class SessionScenarioTests
 
     [Theory]
     [MemberData(nameof(Schemes))]
+    public void B3_CookielessHandshakeContinuesOnANewConnection(string scheme)
+    {
+        // A cookie-less client whose every request uses a new connection (e.g. against a Connection: close server):
+        // Cmd0 on A, A closes, Cmd1 on B continues the same session's handshake.
+        var rig = TestRig.For(scheme);
+        var bystander = new Bystander(rig);
+        var client = rig.NewClient();
+        var r0 = rig.PostOk(EndpointNames.Session, new RequestOrigin("A", "10.0.0.2"), client.Command0());
+        client.Response0(r0.Body);
+        rig.Protocomm.ConnectionClosed("A");
+
+        var r1 = rig.PostOk(EndpointNames.Session, new RequestOrigin("B", "10.0.0.2"), client.Command1());
+        Assert.Equal(r0.SessionId, r1.SessionId);
+        Assert.False(r1.SessionCreated);
+        Assert.True(client.Response1(r1.Body));
+        Assert.Single(rig.Events.Of(SecurityEventKind.SessionMigrated));
+        rig.Protocomm.ConnectionClosed("B");
+        rig.AssertEcho(client, new RequestOrigin("C", "10.0.0.2"), "after the hop");
+        bystander.AssertUntouched();
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemes))]
+    public void B4_AHandshakeInProgressIsNotAdoptedByDataOrByAnotherPeer(string scheme)
+    {
+        var rig = TestRig.For(scheme);
+        var client = rig.NewClient();
+        var r0 = rig.PostOk(EndpointNames.Session, new RequestOrigin("A", "10.0.0.2"), client.Command0());
+        client.Response0(r0.Body);
+        rig.Protocomm.ConnectionClosed("A");
+
+        // Another peer replaying the Cmd1 gets its own new session (and fails: no Cmd0 there); the waiting handshake
+        // is untouched.
+        byte[] cmd1 = client.Command1();
+        var foreign = rig.Post(EndpointNames.Session, new RequestOrigin("X", "10.0.0.66"), cmd1);
+        Assert.Equal(ProtocommStatus.Failed, foreign.Status);
+        Assert.Empty(rig.Events.Of(SecurityEventKind.SessionMigrated));
+
+        // A data request of the same peer does not adopt a session whose handshake has not finished.
+        var data = rig.Post(EndpointNames.Config, new RequestOrigin("B", "10.0.0.2"), new byte[] { 0x52, 0x00 });
+        Assert.Equal(ProtocommStatus.Failed, data.Status);
+        Assert.Empty(rig.Events.Of(SecurityEventKind.SessionMigrated));
+
+        // The rightful client still completes its handshake on a new connection.
+        var r1 = rig.PostOk(EndpointNames.Session, new RequestOrigin("C", "10.0.0.2"), cmd1);
+        Assert.Equal(r0.SessionId, r1.SessionId);
+        Assert.True(client.Response1(r1.Body));
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemes))]
     public void B2_MigrationNeedsExactlyOneCandidate(string scheme)
     {
         var rig = TestRig.For(scheme);
@@ -262,11 +313,47 @@ public class SessionScenarioTests
         client.Response0(r0.Body);
         byte[] cmd1 = client.Command1();
         var lost = rig.PostOk(EndpointNames.Session, origin, cmd1);
-        var retry = rig.PostOk(EndpointNames.Session, origin, cmd1);
+        rig.Protocomm.ConnectionClosed("A");
+        // The reply was lost with the connection: the client retries the same bytes on a new one with its cookie.
+        var retryOrigin = new RequestOrigin("A2", "10.0.0.2", r0.SessionId);
+        var retry = rig.PostOk(EndpointNames.Session, retryOrigin, cmd1);
         Assert.Equal(Hex.Of(lost.Body), Hex.Of(retry.Body));
         Assert.True(client.Response1(retry.Body));
-        rig.AssertEcho(client, origin, "after retried Cmd1");
+        rig.AssertEcho(client, retryOrigin, "after retried Cmd1");
         Assert.Single(rig.Events.Of(SecurityEventKind.SessionEstablished));
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemes))]
+    public void F4_RepeatOnTheSameConnectionIsANewRequestNotARetry(string scheme)
+    {
+        // A client only retries after losing the connection. On the same connection, a repeated ciphertext is a new
+        // request that collides by chance (Security 1: 1 in 65,536 for a 2-byte GetStatus), so it must be processed,
+        // not answered from the cache.
+        var rig = TestRig.For(scheme);
+        var client = rig.NewClient();
+        var origin = new RequestOrigin("A", "10.0.0.2");
+        uint id = rig.Establish(client, origin);
+        origin.CookieSessionId = id;
+        int callsBefore = rig.Echo.Calls;
+
+        byte[] request = client.Encrypt("poll"u8.ToArray());
+        var first = rig.PostOk(EndpointNames.Config, origin, request);
+        var second = rig.Post(EndpointNames.Config, origin, request);
+
+        // Processed anew, never the cached reply: Security 1 decrypts it with the next keystream bytes (the handler
+        // runs again and the reply differs); Security 2 rejects it (its counter moved on, the tag no longer checks).
+        if (second.Status == ProtocommStatus.Ok)
+        {
+            Assert.NotEqual(Hex.Of(first.Body), Hex.Of(second.Body));
+            Assert.Equal(callsBefore + 2, rig.Echo.Calls);
+        }
+        else
+        {
+            Assert.Equal(ProtocommStatus.Failed, second.Status);
+            Assert.Equal(callsBefore + 1, rig.Echo.Calls);
+        }
+        Assert.Empty(rig.Events.Of(SecurityEventKind.RetryAnswered));
     }
 
     [Fact]

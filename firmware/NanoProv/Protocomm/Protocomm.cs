@@ -204,10 +204,11 @@ namespace NanoProv.Protocomm
                 _table.ExpireIdle(now);
 
                 bool handshakeStart = kind == KindSecurity && _security.IsHandshakeStart(body, offset, count);
+                bool handshakeContinuation = kind == KindSecurity && !handshakeStart;
                 bool created;
                 bool migrated;
                 int failure;
-                Session session = _table.Resolve(origin, handshakeStart, now, out created, out migrated, out failure);
+                Session session = _table.Resolve(origin, handshakeStart, handshakeContinuation, now, out created, out migrated, out failure);
                 if (session == null)
                 {
                     Raise(0, SecurityEventKind.TooManySessions, failure, origin.PeerId, 0);
@@ -351,7 +352,7 @@ namespace NanoProv.Protocomm
                 Log(LogLevel.Info, "session " + session.Id.ToString() + " established");
             }
 
-            Remember(session, EndpointNames.Session, body, offset, count, reply);
+            Remember(session, origin, EndpointNames.Session, body, offset, count, reply);
             return reply;
         }
 
@@ -408,7 +409,7 @@ namespace NanoProv.Protocomm
                 return null;
             }
 
-            Remember(session, endpointName, body, offset, count, encrypted);
+            Remember(session, origin, endpointName, body, offset, count, encrypted);
             return encrypted;
         }
 
@@ -419,7 +420,7 @@ namespace NanoProv.Protocomm
                 return null;
             }
 
-            byte[] cached = session.CachedReplyFor(endpointName, body, offset, count);
+            byte[] cached = session.CachedReplyFor(endpointName, body, offset, count, origin.ConnectionId);
             if (cached != null)
             {
                 Raise(session.Id, SecurityEventKind.RetryAnswered, 0, origin.PeerId, 0);
@@ -429,11 +430,11 @@ namespace NanoProv.Protocomm
             return cached;
         }
 
-        private void Remember(Session session, string endpointName, byte[] body, int offset, int count, byte[] reply)
+        private void Remember(Session session, RequestOrigin origin, string endpointName, byte[] body, int offset, int count, byte[] reply)
         {
             if (_options.EnableRetryCache && session.Security.RepeatedRequestIsRetry)
             {
-                session.Remember(endpointName, body, offset, count, reply);
+                session.Remember(endpointName, body, offset, count, reply, origin.ConnectionId);
             }
         }
 

@@ -11,6 +11,7 @@ namespace NanoProv.Protocomm
         private ISecuritySession _security;
         private string _cachedEndpoint;
         private byte[] _cachedRequest;
+        private string _cachedConnectionId;
         private byte[] _cachedReply;
 
         internal Session(uint id, string peerId, string connectionId, ISecuritySession security, long now)
@@ -46,10 +47,16 @@ namespace NanoProv.Protocomm
 
         internal ISecuritySession Security { get { return _security; } }
 
-        /// <summary>Returns the cached reply when endpoint and body equal the last successful request, else null.</summary>
-        internal byte[] CachedReplyFor(string endpoint, byte[] body, int offset, int count)
+        /// <summary>
+        /// Returns the cached reply when endpoint and body equal the last successful request and the repeat arrived
+        /// on another connection, else null. A client retries only after it lost the connection the reply should
+        /// have come back on; a repeat on the same connection is a new request whose ciphertext happens to collide
+        /// (Security 1: a short request matches the previous one by chance, 1 in 65,536 for 2 bytes).
+        /// </summary>
+        internal byte[] CachedReplyFor(string endpoint, byte[] body, int offset, int count, string connectionId)
         {
-            if (_cachedReply == null || _cachedEndpoint != endpoint || !ByteUtil.SameBytes(_cachedRequest, body, offset, count))
+            if (_cachedReply == null || _cachedEndpoint != endpoint || _cachedConnectionId == connectionId
+                || !ByteUtil.SameBytes(_cachedRequest, body, offset, count))
             {
                 return null;
             }
@@ -57,9 +64,10 @@ namespace NanoProv.Protocomm
             return ByteUtil.Copy(_cachedReply, 0, _cachedReply.Length);
         }
 
-        internal void Remember(string endpoint, byte[] body, int offset, int count, byte[] reply)
+        internal void Remember(string endpoint, byte[] body, int offset, int count, byte[] reply, string connectionId)
         {
             _cachedEndpoint = endpoint;
+            _cachedConnectionId = connectionId;
             _cachedRequest = ByteUtil.Copy(body, offset, count);
             _cachedReply = ByteUtil.Copy(reply, 0, reply.Length);
         }
@@ -67,6 +75,7 @@ namespace NanoProv.Protocomm
         internal void ForgetCache()
         {
             _cachedEndpoint = null;
+            _cachedConnectionId = null;
             _cachedRequest = null;
             _cachedReply = null;
         }

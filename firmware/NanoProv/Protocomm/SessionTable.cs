@@ -123,7 +123,7 @@ namespace NanoProv.Protocomm
         /// Finds or creates the session for a request (see the class summary). Returns null with
         /// <paramref name="failure"/> set when a new session is needed but none can be made.
         /// </summary>
-        internal Session Resolve(RequestOrigin origin, bool handshakeStart, long now, out bool created, out bool migrated, out int failure)
+        internal Session Resolve(RequestOrigin origin, bool handshakeStart, bool handshakeContinuation, long now, out bool created, out bool migrated, out int failure)
         {
             created = false;
             migrated = false;
@@ -146,7 +146,7 @@ namespace NanoProv.Protocomm
 
             if (session == null && !origin.HasCookie && !handshakeStart && _options.EnableMigration)
             {
-                session = FindMigrationCandidate(origin.PeerId);
+                session = FindMigrationCandidate(origin.PeerId, handshakeContinuation);
                 migrated = session != null;
             }
 
@@ -298,7 +298,13 @@ namespace NanoProv.Protocomm
             session.ConnectionId = connectionId;
         }
 
-        private Session FindMigrationCandidate(string peerId)
+        /// <summary>
+        /// The one session of <paramref name="peerId"/> whose connection closed and that can continue: an established
+        /// session, or, for the second handshake message, a session waiting for it (a cookie-less client that opens
+        /// a new connection for every request, such as one talking to a Connection: close server). Null when there
+        /// is none or more than one: never guess.
+        /// </summary>
+        private Session FindMigrationCandidate(string peerId, bool handshakeContinuation)
         {
             if (peerId == null)
             {
@@ -309,7 +315,9 @@ namespace NanoProv.Protocomm
             for (int i = 0; i < _sessions.Count; i++)
             {
                 Session session = (Session)_sessions[i];
-                if (session.PeerId == peerId && session.ConnectionId == null && session.IsEstablished)
+                bool canContinue = session.IsEstablished
+                    || (handshakeContinuation && session.Security != null && session.Security.IsAwaitingSecondHandshakeMessage);
+                if (session.PeerId == peerId && session.ConnectionId == null && canContinue)
                 {
                     if (candidate != null)
                     {

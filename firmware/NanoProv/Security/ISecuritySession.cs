@@ -10,10 +10,14 @@ namespace NanoProv.Security
         /// <summary>True when the handshake completed and request endpoints may be used.</summary>
         bool IsEstablished { get; }
 
+        /// <summary>True after a successful first handshake message, while the second one is awaited.</summary>
+        bool IsAwaitingSecondHandshakeMessage { get; }
+
         /// <summary>
-        /// True when two different requests can never have the same ciphertext (Security 1 keystream, Security 2
-        /// counter IV). Then a byte-identical repeat of the last request is a client retry and may be answered
-        /// from the reply cache. False for Security 0 and for the legacy fixed-IV Security 2 mode.
+        /// True when a byte-identical repeat of the last request, arriving on a new connection, is a client retry that
+        /// may be answered from the reply cache (Security 1 keystream, Security 2 counter IV: a new request repeats the
+        /// previous ciphertext only by chance, and Protocomm never treats a repeat on the same connection as a retry).
+        /// False for Security 0 and the legacy fixed-IV Security 2 mode, where identical polls are normal.
         /// </summary>
         bool RepeatedRequestIsRetry { get; }
 

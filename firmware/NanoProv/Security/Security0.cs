@@ -44,6 +44,8 @@ namespace NanoProv.Security
 
         public bool IsEstablished { get { return _established; } }
 
+        public bool IsAwaitingSecondHandshakeMessage { get { return false; } }
+
         public bool RepeatedRequestIsRetry { get { return false; } }
 
         public byte[] HandleHandshake(byte[] data, int offset, int count, out int failure)

@@ -100,6 +100,8 @@ namespace NanoProv.Security
 
         public bool IsEstablished { get { return _state == Established && !_wiped; } }
 
+        public bool IsAwaitingSecondHandshakeMessage { get { return _state == ExpectCommand1 && !_wiped; } }
+
         public bool RepeatedRequestIsRetry { get { return true; } }
 
         public byte[] HandleHandshake(byte[] data, int offset, int count, out int failure)
