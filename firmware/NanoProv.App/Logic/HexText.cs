@@ -1,3 +1,5 @@
+using NanoProv.Platform;
+
 namespace NanoProv.App
 {
     /// <summary>Hex text to bytes for the configuration constants (nanoFramework has no Convert.FromHexString).</summary>
@@ -16,7 +18,7 @@ namespace NanoProv.App
             {
                 if (!IsSpace(hex[i]))
                 {
-                    if (Value(hex[i]) < 0)
+                    if (HexDigits.Value(hex[i]) < 0)
                     {
                         throw new System.FormatException("not a hex digit at position " + i.ToString());
                     }
@@ -40,7 +42,7 @@ namespace NanoProv.App
                     continue;
                 }
 
-                int v = Value(hex[i]);
+                int v = HexDigits.Value(hex[i]);
                 if (high < 0)
                 {
                     high = v;
@@ -58,26 +60,6 @@ namespace NanoProv.App
         private static bool IsSpace(char c)
         {
             return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-        }
-
-        private static int Value(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
         }
     }
 }

@@ -117,8 +117,8 @@ namespace NanoProv.Nano
             for (int i = 0; i < 6; i++)
             {
                 int p = i * 3;
-                int hi = HexValue(text[p]);
-                int lo = HexValue(text[p + 1]);
+                int hi = HexDigits.Value(text[p]);
+                int lo = HexDigits.Value(text[p + 1]);
                 if (hi < 0 || lo < 0)
                 {
                     return null;
@@ -201,26 +201,6 @@ namespace NanoProv.Nano
                 default: // UnspecifiedFailure and anything new
                     return WifiFailureReason.Other;
             }
-        }
-
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            return -1;
         }
     }
 }

@@ -78,12 +78,11 @@ namespace NanoProv.Provisioning
                 return "\"" + System.Text.Encoding.UTF8.GetString(ssid, 0, ssid.Length) + "\"";
             }
 
-            const string digits = "0123456789abcdef";
             char[] chars = new char[ssid.Length * 2];
             for (int i = 0; i < ssid.Length; i++)
             {
-                chars[2 * i] = digits[ssid[i] >> 4];
-                chars[2 * i + 1] = digits[ssid[i] & 0x0F];
+                chars[2 * i] = Platform.HexDigits.Lower(ssid[i] >> 4);
+                chars[2 * i + 1] = Platform.HexDigits.Lower(ssid[i] & 0x0F);
             }
 
             return "hex:" + new string(chars);

@@ -1,4 +1,5 @@
 using System;
+using NanoProv.Platform;
 
 namespace NanoProv.Transports
 {
@@ -100,8 +101,8 @@ namespace NanoProv.Transports
                     continue;
                 }
 
-                int high = HexValue(text[i]);
-                int low = HexValue(text[i + 1]);
+                int high = HexDigits.Value(text[i]);
+                int low = HexDigits.Value(text[i + 1]);
                 if (high < 0 || low < 0)
                 {
                     return null;
@@ -183,8 +184,8 @@ namespace NanoProv.Transports
                 }
 
                 byte b = _bytes[byteIndex];
-                text[pos++] = HexDigit(b >> 4);
-                text[pos++] = HexDigit(b & 0x0F);
+                text[pos++] = HexDigits.Lower(b >> 4);
+                text[pos++] = HexDigits.Lower(b & 0x0F);
             }
 
             return new string(text);
@@ -207,31 +208,6 @@ namespace NanoProv.Transports
             }
 
             return hash;
-        }
-
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                return c - '0';
-            }
-
-            if (c >= 'a' && c <= 'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            if (c >= 'A' && c <= 'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            return -1;
-        }
-
-        private static char HexDigit(int value)
-        {
-            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
         }
     }
 }
